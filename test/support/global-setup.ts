@@ -1,0 +1,2 @@
+// Placeholder replaced by the database harness (see test/support/db.ts).
+export default async function setup(): Promise<void> {}
