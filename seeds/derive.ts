@@ -2,12 +2,14 @@
 // Usage: npm run seeds:derive [-- <raw dir>]   (default ../shared/data/raw, from the project root)
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { deriveBoroughs, readDistrictTable } from "./derive/boroughs.js";
 import { deriveDemand } from "./derive/demand.js";
 import { deriveEstablishments, readEdubase2015 } from "./derive/establishments.js";
 import { readBoroughShapes } from "./derive/geo.js";
 import { parseCsvRecords } from "./lib/csv.js";
 import { jsonLines, jsonPretty } from "./lib/json.js";
+import { SEED_DATA_DIR } from "./read.js";
 import { COST_DEFAULTS } from "./reference/cost-defaults.js";
 import { PLAN_LEVELS, PROVISION_LEVELS } from "./reference/levels.js";
 import { NEED_TYPES } from "./reference/need-types.js";
@@ -15,7 +17,6 @@ import { PARTNERSHIPS } from "./reference/partnerships.js";
 import type { Borough, Partnership } from "./types.js";
 
 export const DEFAULT_RAW_DIR = "../shared/data/raw";
-export const DATA_DIR = join(import.meta.dirname, "data");
 
 function resolvePartnerships(boroughs: Borough[]): Partnership[] {
 	const byName = new Map(boroughs.map((b) => [b.name, b.code]));
@@ -76,8 +77,8 @@ export function derive(rawDir: string, outDir: string): Record<string, number> {
 	};
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
 	const rawDir = resolve(process.argv[2] ?? DEFAULT_RAW_DIR);
-	const summary = derive(rawDir, DATA_DIR);
+	const summary = derive(rawDir, SEED_DATA_DIR);
 	console.log(`derived seeds/data from ${rawDir}:`, summary);
 }
