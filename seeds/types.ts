@@ -116,7 +116,8 @@ export interface Establishment {
 	district: string | null;
 	lat: number;
 	lon: number;
-	locationSource: "postcode-district-centroid" | "borough-centroid";
+	/** Where lat/lon come from: the outcode's centroid, its parent's (N1C → N1), or the borough's. */
+	locationSource: "postcode-district-centroid" | "parent-district-centroid" | "borough-centroid";
 	pupilCount: number | null;
 	trust: string | null;
 	/** Age range and SEN designations in the 2015 Edubase extract (7 LAs only), if present. */

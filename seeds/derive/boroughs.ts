@@ -17,6 +17,7 @@ export function readDistrictTable(rows: Rec[]): Map<string, DistrictCentroid> {
 		const lat = Number(r.latitude);
 		const lon = Number(r.longitude);
 		if (!district || !Number.isFinite(lat) || !Number.isFinite(lon) || out.has(district)) continue;
+		if (lat === 0 && lon === 0) continue; // non-geographic outcodes (e.g. N81) carry 0,0
 		out.set(district, { district, lat, lon });
 	}
 	return out;

@@ -78,7 +78,10 @@ export function deriveEstablishments(input: {
 		if (!borough) throw new Error(`URN ${r.urn}: unknown LA code ${r.la_code}`);
 		const postcode = (r.postcode ?? "").trim() || null;
 		const outcode = postcode ? outcodeOf(postcode) : null;
-		const centroid = outcode ? input.districts.get(outcode) : undefined;
+		const own = outcode ? input.districts.get(outcode) : undefined;
+		// A new outcode missing from the table (e.g. N1C) falls back to its parent (N1).
+		const parent = !own && outcode ? input.districts.get(outcode.replace(/[A-Z]$/, "")) : undefined;
+		const centroid = own ?? parent;
 		const pupils = Number(r.pupil_count);
 		const urn = Number(r.urn);
 		const e: Establishment = {
@@ -92,7 +95,11 @@ export function deriveEstablishments(input: {
 			district: centroid ? centroid.district : null,
 			lat: centroid ? centroid.lat : borough.centroid.lat,
 			lon: centroid ? centroid.lon : borough.centroid.lon,
-			locationSource: centroid ? "postcode-district-centroid" : "borough-centroid",
+			locationSource: own
+				? "postcode-district-centroid"
+				: parent
+					? "parent-district-centroid"
+					: "borough-centroid",
 			pupilCount: r.pupil_count && Number.isFinite(pupils) ? Math.round(pupils) : null,
 			trust: (r.trust_name ?? "").trim() || null,
 		};
