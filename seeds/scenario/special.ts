@@ -141,8 +141,10 @@ export function buildSpecialSchools(
 			);
 			synthetic.push("needTypes");
 		}
-		const places = e.pupilCount ?? TYPICAL_PLACES[level] ?? 60;
-		if (e.pupilCount === null) synthetic.push("places");
+		// No count, or 0 on roll (a school just opened): a typical size stands in.
+		const known = e.pupilCount !== null && e.pupilCount > 0;
+		const places = known ? (e.pupilCount ?? 0) : (TYPICAL_PLACES[level] ?? 60);
+		if (!known) synthetic.push("places");
 		const info = PROVISION_LEVELS.find((l) => l.code === level);
 		const cost = drawAnnualCost(rng, data.costDefaults, level, false, needTypes[0]);
 		provisions.push({
