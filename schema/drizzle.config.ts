@@ -1,0 +1,10 @@
+import { defineConfig } from "drizzle-kit";
+
+export default defineConfig({
+	dialect: "postgresql",
+	schema: ["./schema/reference.ts", "./schema/registry.ts", "./schema/audit.ts"],
+	out: "./schema/migrations",
+	casing: "snake_case",
+	strict: true,
+	verbose: true,
+});

@@ -1,0 +1,4 @@
+export * from "./audit.js";
+export * from "./codes.js";
+export * from "./reference.js";
+export * from "./registry.js";

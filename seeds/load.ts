@@ -1,0 +1,186 @@
+import {
+	boroughs,
+	costDefaults,
+	needTypes,
+	partnershipMembers,
+	partnerships,
+	planLevels,
+	postcodeDistricts,
+	provisionLevels,
+	provisionNeedTypes,
+	provisions,
+	settings,
+	vacancies,
+	vacancyEvents,
+} from "../schema/index.js";
+import type { Executor } from "../src/db/types.js";
+import { readSeedData } from "./read.js";
+import { buildLondonScenario } from "./scenario.js";
+import type { Scenario, SeedData } from "./types.js";
+
+const SEED_ACTOR = "seed:london-demo";
+
+/** Inserts rows in chunks that stay well under PostgreSQL's 65,535 bind parameters. */
+async function insertChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
+	for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+/** Boroughs, postcode districts, partnerships, need types, levels and cost defaults. */
+export async function loadReferenceData(db: Executor, data: SeedData): Promise<void> {
+	await db.insert(boroughs).values(
+		data.boroughs.map((b) => ({
+			code: b.code,
+			gssCode: b.gss,
+			name: b.name,
+			inner: b.inner,
+			centroidLat: b.centroid.lat,
+			centroidLon: b.centroid.lon,
+		})),
+	);
+	await insertChunks(data.postcodeDistricts, 1000, (chunk) =>
+		db.insert(postcodeDistricts).values(
+			chunk.map((d) => ({
+				district: d.district,
+				lat: d.lat,
+				lon: d.lon,
+				boroughCode: d.borough,
+			})),
+		),
+	);
+	await db.insert(partnerships).values(
+		data.partnerships.map((p) => ({
+			id: p.id,
+			name: p.name,
+			kind: p.kind,
+			note: p.note ?? null,
+		})),
+	);
+	await db
+		.insert(partnershipMembers)
+		.values(
+			data.partnerships.flatMap((p) =>
+				p.members.map((m) => ({ partnershipId: p.id, boroughCode: m })),
+			),
+		);
+	await db.insert(needTypes).values(
+		data.needTypes.map((n, i) => ({
+			code: n.code,
+			label: n.label,
+			giasLabel: n.giasLabel,
+			sortOrder: i + 1,
+		})),
+	);
+	await db
+		.insert(planLevels)
+		.values(data.planLevels.map((p) => ({ code: p.code, label: p.label })));
+	await db.insert(provisionLevels).values(
+		data.levels.map((l) => ({
+			code: l.code,
+			label: l.label,
+			planLevel: l.planLevel,
+			mainstream: l.mainstream,
+			sen2Codes: l.sen2Codes,
+			defaultPlaceFunding: l.defaultPlaceFunding,
+		})),
+	);
+	await db.insert(costDefaults).values(
+		Object.entries(data.costDefaults).map(([key, value]) => ({
+			key,
+			value,
+			source: typeof value === "object" && value && "source" in value ? String(value.source) : null,
+		})),
+	);
+}
+
+/** Settings, provisions (with need types) and vacancies of a built scenario. */
+export async function loadScenario(db: Executor, scenario: Scenario): Promise<void> {
+	await insertChunks(scenario.settings, 500, (chunk) =>
+		db.insert(settings).values(
+			chunk.map((s) => ({
+				urn: s.urn,
+				name: s.name,
+				boroughCode: s.laCode,
+				giasType: s.giasType,
+				phase: s.phase,
+				ageMin: s.ageMin,
+				ageMax: s.ageMax,
+				postcode: s.postcode ?? null,
+				lat: s.lat,
+				lon: s.lon,
+				locationSource: s.locationSource,
+				pupilCount: s.pupilCount ?? null,
+				status: s.status ?? null,
+				synthetic: s.synthetic,
+			})),
+		),
+	);
+	const ids = new Map<string, number>();
+	await insertChunks(scenario.provisions, 500, async (chunk) => {
+		const rows = await db
+			.insert(provisions)
+			.values(
+				chunk.map((p) => ({
+					settingUrn: p.settingUrn,
+					code: p.code,
+					name: p.name,
+					level: p.level,
+					ageMin: p.ageMin,
+					ageMax: p.ageMax,
+					places: p.places,
+					placeFunding: p.annualCost.placeFunding,
+					topUp: p.annualCost.topUp,
+					fee: p.annualCost.fee,
+					synthetic: p.synthetic,
+				})),
+			)
+			.returning({ id: provisions.id, urn: provisions.settingUrn, code: provisions.code });
+		for (const r of rows) ids.set(`${r.urn}/${r.code}`, r.id);
+	});
+	const idOf = (urn: number, code: string) => {
+		const id = ids.get(`${urn}/${code}`);
+		if (id === undefined) throw new Error(`scenario refers to unknown provision ${urn}/${code}`);
+		return id;
+	};
+	await insertChunks(
+		scenario.provisions.flatMap((p) =>
+			p.needTypes.map((n) => ({ provisionId: idOf(p.settingUrn, p.code), needCode: n })),
+		),
+		2000,
+		(chunk) => db.insert(provisionNeedTypes).values(chunk),
+	);
+	const vacancyRows = scenario.vacancies.map((v) => ({
+		provisionId: idOf(v.settingUrn, v.provisionCode),
+		yearGroup: v.yearGroup ?? null,
+		count: v.count,
+		availableFrom: v.availableFrom ?? null,
+	}));
+	await insertChunks(vacancyRows, 1000, (chunk) =>
+		db.insert(vacancies).values(chunk.map((v) => ({ ...v, updatedBy: SEED_ACTOR }))),
+	);
+	await insertChunks(vacancyRows, 1000, (chunk) =>
+		db
+			.insert(vacancyEvents)
+			.values(chunk.map((v) => ({ ...v, source: "seed", actor: SEED_ACTOR }))),
+	);
+}
+
+/** Loads London: the reference data and, with `demo`, the demo scenario built from `seed`. */
+export async function loadLondon(
+	db: Executor,
+	options: { demo: boolean; seed: number; data?: SeedData },
+): Promise<Record<string, number>> {
+	const data = options.data ?? readSeedData();
+	await loadReferenceData(db, data);
+	const summary: Record<string, number> = {
+		boroughs: data.boroughs.length,
+		partnerships: data.partnerships.length,
+	};
+	if (options.demo) {
+		const scenario = buildLondonScenario(data, { seed: options.seed });
+		await loadScenario(db, scenario);
+		summary.settings = scenario.settings.length;
+		summary.provisions = scenario.provisions.length;
+		summary.vacancies = scenario.vacancies.reduce((n, v) => n + v.count, 0);
+	}
+	return summary;
+}

@@ -1,0 +1,111 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { Scalar } from "@scalar/hono-api-reference";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import type { Verifier } from "./auth/verifier.js";
+import type { Db, DriverKind } from "./db/types.js";
+import type { AppEnv } from "./http/env.js";
+import { ApiError, ERROR_CODES, type ErrorCode, problemResponse } from "./http/problem.js";
+import { createRouter } from "./http/router.js";
+import { healthRoutes } from "./routes/health.js";
+import { referenceRoutes } from "./routes/reference.js";
+import { registryRoutes } from "./routes/registry.js";
+import { settingsRoutes } from "./routes/settings.js";
+import { vacancyRoutes } from "./routes/vacancies.js";
+
+export interface AppOptions {
+	db: Db;
+	dbKind: DriverKind;
+	verify: Verifier;
+	/** Largest request body accepted, in bytes. */
+	maxBodyBytes?: number;
+	now?: () => Date;
+}
+
+/** Statuses hono's own middleware raises, mapped onto our closed set of codes. */
+const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
+	400: "bad_request",
+	401: "unauthenticated",
+	404: "not_found",
+	405: "method_not_allowed",
+	413: "payload_too_large",
+	415: "unsupported_media_type",
+};
+
+export const API_TITLE = "London SEND Placement Brokerage API";
+export const API_VERSION = "0.1.0";
+
+/** Builds the whole HTTP API from its dependencies; entry points (Node, Worker) stay thin. */
+export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
+	const deps = {
+		db: options.db,
+		dbKind: options.dbKind,
+		verify: options.verify,
+		now: options.now ?? (() => new Date()),
+	};
+	const app = createRouter();
+
+	app.use(requestId());
+	app.use(async (c, next) => {
+		c.set("deps", deps);
+		await next();
+	});
+	app.use(
+		bodyLimit({
+			maxSize: options.maxBodyBytes ?? 1_048_576,
+			onError: () => {
+				throw new ApiError(
+					"payload_too_large",
+					`the body exceeds ${options.maxBodyBytes ?? 1_048_576} bytes`,
+				);
+			},
+		}),
+	);
+
+	app.route("/", healthRoutes);
+	app.route("/", referenceRoutes);
+	app.route("/", settingsRoutes);
+	app.route("/", registryRoutes);
+	app.route("/", vacancyRoutes);
+
+	app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+		type: "http",
+		scheme: "bearer",
+		bearerFormat: "JWT",
+		description:
+			"A JWT from the identity provider (locally: `npm run -s token -- --la 314 --role publisher`). Claims: role, la, urn.",
+	});
+	app.doc31("/openapi.json", {
+		openapi: "3.1.0",
+		info: {
+			title: API_TITLE,
+			version: API_VERSION,
+			description:
+				"Share specialist SEND places across London's 33 boroughs. Errors are application/problem+json (RFC 9457).",
+			license: { name: "Data: Open Government Licence v3.0" },
+		},
+		servers: [{ url: "/" }],
+	});
+	app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: API_TITLE }));
+
+	app.notFound((c) =>
+		problemResponse(
+			c,
+			new ApiError("not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`),
+		),
+	);
+	app.onError((error, c) => {
+		if (error instanceof ApiError) return problemResponse(c, error);
+		if (error instanceof HTTPException) {
+			const code = HTTP_EXCEPTION_CODES[error.status] ?? "bad_request";
+			return problemResponse(c, new ApiError(code, error.message || ERROR_CODES[code].title));
+		}
+		console.error(`[${c.get("requestId")}]`, error);
+		return problemResponse(
+			c,
+			new ApiError("internal", "an unexpected error occurred; it has been logged"),
+		);
+	});
+	return app;
+}

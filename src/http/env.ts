@@ -1,0 +1,22 @@
+import type { Principal } from "../auth/claims.js";
+import type { Verifier } from "../auth/verifier.js";
+import type { Db, DriverKind } from "../db/types.js";
+
+/** What every request handler may use; built once by createApp and put on the context. */
+export interface AppDeps {
+	db: Db;
+	dbKind: DriverKind;
+	/** Verifies a bearer token into the caller's identity. */
+	verify: Verifier;
+	/** The clock; tests pass a fixed one. */
+	now: () => Date;
+}
+
+export type AppEnv = {
+	Variables: {
+		requestId: string;
+		deps: AppDeps;
+		/** Set by requireRole() once the token is verified. */
+		principal: Principal;
+	};
+};

@@ -1,0 +1,56 @@
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.js";
+import { verifierFromConfig } from "./auth/from-config.js";
+import { prepareDatabase } from "./bootstrap.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { openConfiguredDatabase } from "./db/open.js";
+
+/** Node entry point: `npm start`. */
+async function main(): Promise<void> {
+	const config = loadConfig(process.env);
+	const database = await openConfiguredDatabase(config);
+	const started = Date.now();
+	const prepared = await prepareDatabase(database, {
+		loadDemo: config.loadDemo,
+		seed: config.demoSeed,
+	});
+	if (prepared.loaded) {
+		const parts = Object.entries(prepared.summary ?? {}).map(([k, v]) => `${v} ${k}`);
+		console.log(
+			`Loaded London reference data${config.loadDemo ? " and demo scenario" : ""}: ${parts.join(", ")} (${Date.now() - started} ms)`,
+		);
+	} else {
+		console.log("Database already holds data; nothing loaded.");
+	}
+	const { verify, keySource } = await verifierFromConfig(config);
+	const app = createApp({
+		db: database.db,
+		dbKind: database.kind,
+		verify,
+		maxBodyBytes: config.maxBodyBytes,
+	});
+	const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+		const host = config.host === "0.0.0.0" ? "localhost" : config.host;
+		console.log(`London SEND Placement Brokerage listening on http://${host}:${info.port}`);
+		console.log(`API reference: http://${host}:${info.port}/docs`);
+		console.log(`Tokens verified with: ${keySource}`);
+		console.log(
+			`Data: ${database.kind === "pglite" ? `PGlite in ${database.location}` : `PostgreSQL at ${database.location}`}`,
+		);
+	});
+	const shutdown = () => {
+		server.close();
+		database.close().finally(() => process.exit(0));
+	};
+	process.on("SIGINT", shutdown);
+	process.on("SIGTERM", shutdown);
+}
+
+main().catch((error: unknown) => {
+	if (error instanceof ConfigError) {
+		console.error(`Configuration error: ${error.message}`);
+	} else {
+		console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+	}
+	process.exit(1);
+});

@@ -1,0 +1,100 @@
+import { z } from "@hono/zod-openapi";
+import {
+	LA_CODE_PATTERN,
+	NEED_CODES,
+	PHASE_FILTERS,
+	PROVISION_LEVELS,
+} from "../../schema/index.js";
+import { PageQuery, pageOf } from "../http/openapi.js";
+
+export const LaCode = z
+	.string()
+	.regex(new RegExp(LA_CODE_PATTERN), "must be a London DfE LA code (201–213, 301–320)")
+	.openapi({ example: "314", description: "DfE 3-digit LA code" });
+
+export const Urn = z.coerce
+	.number()
+	.int("must be a whole number")
+	.min(100_000, "must be a 6-digit DfE URN")
+	.max(999_999, "must be a 6-digit DfE URN")
+	.openapi({ param: { name: "urn", in: "path" }, example: 102_684, description: "DfE URN" });
+
+export const SettingListQuery = z
+	.object({
+		borough: LaCode.optional(),
+		need: z.enum(NEED_CODES).optional().openapi({ description: "Designated need type" }),
+		phase: z.enum(PHASE_FILTERS).optional().openapi({ description: "Ages served" }),
+		level: z.enum(PROVISION_LEVELS).optional().openapi({ description: "Provision level" }),
+		...PageQuery,
+	})
+	.strict();
+
+const Location = z.object({
+	lat: z.number(),
+	lon: z.number(),
+	source: z.string().openapi({ example: "postcode-district-centroid" }),
+});
+
+export const Setting = z
+	.object({
+		urn: z.number().int(),
+		name: z.string(),
+		borough: z.string(),
+		giasType: z.string().openapi({ example: "Community special school" }),
+		phase: z.string(),
+		ageRange: z.object({ min: z.number().int(), max: z.number().int() }),
+		postcode: z.string().nullable(),
+		location: Location,
+		pupilCount: z.number().int().nullable(),
+		status: z.string().nullable(),
+		synthetic: z.array(z.string()).openapi({
+			description: "Fields that are synthetic demo values, not published facts",
+		}),
+		version: z.number().int(),
+		updatedAt: z.string(),
+	})
+	.openapi("Setting");
+
+export const SettingSummary = Setting.extend({
+	provisions: z.number().int(),
+	places: z.number().int().openapi({ description: "Commissioned places across provisions" }),
+	vacantNow: z.number().int().openapi({ description: "Places free now" }),
+	levels: z.array(z.string()),
+	needTypes: z.array(z.string()),
+}).openapi("SettingSummary");
+
+export const SettingPage = pageOf(SettingSummary, "SettingPage");
+
+export const Vacancy = z
+	.object({
+		yearGroup: z.string().nullable(),
+		count: z.number().int(),
+		availableFrom: z.string().nullable(),
+		version: z.number().int(),
+		updatedAt: z.string(),
+	})
+	.openapi("Vacancy");
+
+export const Provision = z
+	.object({
+		code: z.string().openapi({ example: "ASD-RP" }),
+		name: z.string(),
+		level: z.string(),
+		needTypes: z.array(z.string()),
+		ageRange: z.object({ min: z.number().int(), max: z.number().int() }),
+		places: z.number().int(),
+		annualCost: z.object({
+			placeFunding: z.number().int(),
+			topUp: z.number().int(),
+			fee: z.number().int(),
+			total: z.number().int(),
+		}),
+		synthetic: z.array(z.string()),
+		version: z.number().int(),
+		vacancies: z.array(Vacancy),
+	})
+	.openapi("Provision");
+
+export const SettingDetail = Setting.extend({ provisions: z.array(Provision) }).openapi(
+	"SettingDetail",
+);

@@ -1,0 +1,69 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { jsonContent, problemResponses } from "../http/openapi.js";
+import { ApiError } from "../http/problem.js";
+import { createRouter } from "../http/router.js";
+import { getSetting, listSettings } from "../queries/settings.js";
+import { settingEtag } from "../services/access.js";
+import { SettingDetail, SettingListQuery, SettingPage, Urn } from "./settings.schemas.js";
+import { toProvision, toSetting } from "./settings.view.js";
+
+const tags = ["Registry"];
+
+const listRoute = createRoute({
+	method: "get",
+	path: "/settings",
+	tags,
+	summary: "Specialist settings, filtered by borough, need type, phase and level",
+	request: { query: SettingListQuery },
+	responses: {
+		200: jsonContent(SettingPage, "A page of settings"),
+		...problemResponses(400),
+	},
+});
+
+const getRoute = createRoute({
+	method: "get",
+	path: "/settings/{urn}",
+	tags,
+	summary: "One setting with its provisions and current vacancies",
+	request: { params: z.object({ urn: Urn }) },
+	responses: {
+		200: {
+			...jsonContent(SettingDetail, "The setting; its ETag goes in If-Match when writing to it"),
+			headers: z.object({ ETag: z.string() }),
+		},
+		...problemResponses(400, 404),
+	},
+});
+
+export const settingsRoutes = createRouter()
+	.openapi(listRoute, async (c) => {
+		const query = c.req.valid("query");
+		const { total, items } = await listSettings(c.get("deps").db, query);
+		return c.json(
+			{
+				items: items.map(({ setting, summary }) => ({
+					...toSetting(setting),
+					provisions: summary?.provisions ?? 0,
+					places: summary?.places ?? 0,
+					vacantNow: summary?.vacant ?? 0,
+					levels: summary?.levels ?? [],
+					needTypes: summary?.needTypes ?? [],
+				})),
+				total,
+				limit: query.limit,
+				offset: query.offset,
+			},
+			200,
+		);
+	})
+	.openapi(getRoute, async (c) => {
+		const { urn } = c.req.valid("param");
+		const found = await getSetting(c.get("deps").db, urn);
+		if (!found) throw new ApiError("not_found", `no setting with URN ${urn}`);
+		c.header("ETag", settingEtag(urn, found.setting.version));
+		return c.json(
+			{ ...toSetting(found.setting), provisions: found.provisions.map(toProvision) },
+			200,
+		);
+	});

@@ -1,0 +1,50 @@
+import { createApp } from "./app.js";
+import { createVerifier, type Verifier } from "./auth/verifier.js";
+import { openPostgres } from "./db/postgres.js";
+
+/** The Worker bindings declared in wrangler.toml. */
+export interface WorkerEnv {
+	HYPERDRIVE: { connectionString: string };
+	AUTH_JWKS_URL: string;
+	AUTH_ISSUER: string;
+	AUTH_AUDIENCE: string;
+	AUTH_ALGORITHMS?: string;
+	MAX_BODY_BYTES?: string;
+}
+
+interface ExecutionContextLike {
+	waitUntil(promise: Promise<unknown>): void;
+}
+
+// The remote JWKS is cached across requests by jose; build the verifier once per isolate.
+let verifier: Promise<Verifier> | undefined;
+
+/**
+ * Cloudflare Workers entry point: the same app, with PostgreSQL reached through Hyperdrive.
+ * Hyperdrive pools connections at the edge, so a client per request is the recommended shape.
+ * Migrations are applied from a Node machine (`npm start` with DATABASE_URL), not from the edge.
+ */
+export default {
+	async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContextLike): Promise<Response> {
+		verifier ??= createVerifier(
+			{
+				issuer: env.AUTH_ISSUER,
+				audience: env.AUTH_AUDIENCE,
+				algorithms: (env.AUTH_ALGORITHMS ?? "ES256").split(","),
+			},
+			{ kind: "jwks-url", url: env.AUTH_JWKS_URL },
+		);
+		const database = openPostgres(env.HYPERDRIVE.connectionString, { max: 5 });
+		const app = createApp({
+			db: database.db,
+			dbKind: "postgres",
+			verify: await verifier,
+			maxBodyBytes: Number(env.MAX_BODY_BYTES ?? "1048576"),
+		});
+		try {
+			return await app.fetch(request);
+		} finally {
+			ctx.waitUntil(database.close());
+		}
+	},
+};
