@@ -55,7 +55,7 @@ async function locate(tx: Executor, input: SettingInputT) {
 }
 
 /** Creates or updates a setting of the caller's own borough (an admin's: any), in one transaction. */
-export async function putSetting(
+export function putSetting(
 	db: Db,
 	actor: Actor,
 	urn: number,
@@ -63,52 +63,62 @@ export async function putSetting(
 	ifMatch: string | undefined,
 	now: Date,
 ): Promise<WriteResult> {
-	return db.transaction(async (tx) => {
-		const before = await lockSetting(tx, urn);
-		if (before) assertBoroughWrite(actor.principal, before.boroughCode, `setting ${urn}`);
-		assertBoroughWrite(actor.principal, input.borough, `a setting in borough ${input.borough}`);
-		checkIfMatch(ifMatch, before ? settingEtag(urn, before.version) : undefined);
-		const location = await locate(tx, input);
-		const values = {
-			name: input.name,
-			boroughCode: input.borough,
-			giasType: input.giasType,
-			phase: input.phase,
-			ageMin: input.ageRange.min,
-			ageMax: input.ageRange.max,
-			postcode: input.postcode?.toUpperCase() ?? null,
-			lat: location.lat,
-			lon: location.lon,
-			locationSource: location.source,
-			pupilCount: input.pupilCount ?? null,
-			status: input.status ?? null,
-			synthetic: [],
-			updatedAt: now,
-		};
-		const [after] = before
-			? await tx
-					.update(settings)
-					.set({ ...values, version: before.version + 1 })
-					.where(eq(settings.urn, urn))
-					.returning()
-			: await tx
-					.insert(settings)
-					.values({ urn, ...values, createdAt: now })
-					.returning();
-		if (!after) throw new Error(`setting ${urn} was not written`);
-		await audit(tx, actor, {
-			action: before ? "setting.update" : "setting.create",
-			entityType: "setting",
-			entityId: String(urn),
-			before: before ?? null,
-			after,
-		});
-		return { created: !before, etag: settingEtag(urn, after.version) };
+	return db.transaction((tx) => writeSetting(tx, actor, urn, input, ifMatch, now));
+}
+
+/** putSetting's work inside the caller's transaction (the bulk import writes many). */
+export async function writeSetting(
+	tx: Executor,
+	actor: Actor,
+	urn: number,
+	input: SettingInputT,
+	ifMatch: string | undefined,
+	now: Date,
+): Promise<WriteResult> {
+	const before = await lockSetting(tx, urn);
+	if (before) assertBoroughWrite(actor.principal, before.boroughCode, `setting ${urn}`);
+	assertBoroughWrite(actor.principal, input.borough, `a setting in borough ${input.borough}`);
+	checkIfMatch(ifMatch, before ? settingEtag(urn, before.version) : undefined);
+	const location = await locate(tx, input);
+	const values = {
+		name: input.name,
+		boroughCode: input.borough,
+		giasType: input.giasType,
+		phase: input.phase,
+		ageMin: input.ageRange.min,
+		ageMax: input.ageRange.max,
+		postcode: input.postcode?.toUpperCase() ?? null,
+		lat: location.lat,
+		lon: location.lon,
+		locationSource: location.source,
+		pupilCount: input.pupilCount ?? null,
+		status: input.status ?? null,
+		synthetic: [],
+		updatedAt: now,
+	};
+	const [after] = before
+		? await tx
+				.update(settings)
+				.set({ ...values, version: before.version + 1 })
+				.where(eq(settings.urn, urn))
+				.returning()
+		: await tx
+				.insert(settings)
+				.values({ urn, ...values, createdAt: now })
+				.returning();
+	if (!after) throw new Error(`setting ${urn} was not written`);
+	await audit(tx, actor, {
+		action: before ? "setting.update" : "setting.create",
+		entityType: "setting",
+		entityId: String(urn),
+		before: before ?? null,
+		after,
 	});
+	return { created: !before, etag: settingEtag(urn, after.version) };
 }
 
 /** Creates or updates one provision of a setting, with its designated need types. */
-export async function putProvision(
+export function putProvision(
 	db: Db,
 	actor: Actor,
 	urn: number,
@@ -117,96 +127,105 @@ export async function putProvision(
 	ifMatch: string | undefined,
 	now: Date,
 ): Promise<WriteResult> {
-	return db.transaction(async (tx) => {
-		const setting = await lockSetting(tx, urn);
-		if (!setting)
-			throw new ApiError(
-				"not_found",
-				`no setting with URN ${urn}; create it first with PUT /settings/${urn}`,
-			);
-		assertBoroughWrite(actor.principal, setting.boroughCode, `setting ${urn}`);
-		checkIfMatch(ifMatch, settingEtag(urn, setting.version));
-		if (input.ageRange.min < setting.ageMin || input.ageRange.max > setting.ageMax) {
+	return db.transaction((tx) => writeProvision(tx, actor, urn, code, input, ifMatch, now));
+}
+
+/** putProvision's work inside the caller's transaction. */
+export async function writeProvision(
+	tx: Executor,
+	actor: Actor,
+	urn: number,
+	code: string,
+	input: ProvisionInputT,
+	ifMatch: string | undefined,
+	now: Date,
+): Promise<WriteResult> {
+	const setting = await lockSetting(tx, urn);
+	if (!setting)
+		throw new ApiError(
+			"not_found",
+			`no setting with URN ${urn}; create it first with PUT /settings/${urn}`,
+		);
+	assertBoroughWrite(actor.principal, setting.boroughCode, `setting ${urn}`);
+	checkIfMatch(ifMatch, settingEtag(urn, setting.version));
+	if (input.ageRange.min < setting.ageMin || input.ageRange.max > setting.ageMax) {
+		throw new ApiError(
+			"unprocessable",
+			`the age range must lie within the setting's ${setting.ageMin}–${setting.ageMax}`,
+			{
+				errors: [
+					{
+						path: "body.ageRange",
+						message: `outside the setting's ages ${setting.ageMin}–${setting.ageMax}`,
+					},
+				],
+			},
+		);
+	}
+	const [before] = await tx
+		.select()
+		.from(provisions)
+		.where(and(eq(provisions.settingUrn, urn), eq(provisions.code, code)));
+	const beforeNeeds = before
+		? (
+				await tx
+					.select()
+					.from(provisionNeedTypes)
+					.where(eq(provisionNeedTypes.provisionId, before.id))
+			)
+				.map((n) => n.needCode)
+				.sort()
+		: [];
+	if (before) {
+		const [row] = await tx
+			.select({ total: sql<number>`coalesce(sum(${vacancies.count}), 0)::int` })
+			.from(vacancies)
+			.where(eq(vacancies.provisionId, before.id));
+		const published = Number(row?.total ?? 0);
+		if (input.places < published) {
 			throw new ApiError(
 				"unprocessable",
-				`the age range must lie within the setting's ${setting.ageMin}–${setting.ageMax}`,
+				`${published} vacancies are published; places cannot fall below that`,
 				{
-					errors: [
-						{
-							path: "body.ageRange",
-							message: `outside the setting's ages ${setting.ageMin}–${setting.ageMax}`,
-						},
-					],
+					errors: [{ path: "body.places", message: `below the ${published} published vacancies` }],
 				},
 			);
 		}
-		const [before] = await tx
-			.select()
-			.from(provisions)
-			.where(and(eq(provisions.settingUrn, urn), eq(provisions.code, code)));
-		const beforeNeeds = before
-			? (
-					await tx
-						.select()
-						.from(provisionNeedTypes)
-						.where(eq(provisionNeedTypes.provisionId, before.id))
-				)
-					.map((n) => n.needCode)
-					.sort()
-			: [];
-		if (before) {
-			const [row] = await tx
-				.select({ total: sql<number>`coalesce(sum(${vacancies.count}), 0)::int` })
-				.from(vacancies)
-				.where(eq(vacancies.provisionId, before.id));
-			const published = Number(row?.total ?? 0);
-			if (input.places < published) {
-				throw new ApiError(
-					"unprocessable",
-					`${published} vacancies are published; places cannot fall below that`,
-					{
-						errors: [
-							{ path: "body.places", message: `below the ${published} published vacancies` },
-						],
-					},
-				);
-			}
-		}
-		const values = {
-			name: input.name,
-			level: input.level,
-			ageMin: input.ageRange.min,
-			ageMax: input.ageRange.max,
-			places: input.places,
-			placeFunding: input.annualCost.placeFunding,
-			topUp: input.annualCost.topUp,
-			fee: input.annualCost.fee,
-			synthetic: [],
-			updatedAt: now,
-		};
-		const [after] = before
-			? await tx
-					.update(provisions)
-					.set({ ...values, version: before.version + 1 })
-					.where(eq(provisions.id, before.id))
-					.returning()
-			: await tx
-					.insert(provisions)
-					.values({ settingUrn: urn, code, ...values, createdAt: now })
-					.returning();
-		if (!after) throw new Error(`provision ${urn}/${code} was not written`);
-		await tx.delete(provisionNeedTypes).where(eq(provisionNeedTypes.provisionId, after.id));
-		await tx
-			.insert(provisionNeedTypes)
-			.values(input.needTypes.map((n) => ({ provisionId: after.id, needCode: n })));
-		const version = await touchSetting(tx, urn, now);
-		await audit(tx, actor, {
-			action: before ? "provision.update" : "provision.create",
-			entityType: "provision",
-			entityId: `${urn}/${code}`,
-			before: before ? { ...before, needTypes: beforeNeeds } : null,
-			after: { ...after, needTypes: [...input.needTypes].sort() },
-		});
-		return { created: !before, etag: settingEtag(urn, version) };
+	}
+	const values = {
+		name: input.name,
+		level: input.level,
+		ageMin: input.ageRange.min,
+		ageMax: input.ageRange.max,
+		places: input.places,
+		placeFunding: input.annualCost.placeFunding,
+		topUp: input.annualCost.topUp,
+		fee: input.annualCost.fee,
+		synthetic: [],
+		updatedAt: now,
+	};
+	const [after] = before
+		? await tx
+				.update(provisions)
+				.set({ ...values, version: before.version + 1 })
+				.where(eq(provisions.id, before.id))
+				.returning()
+		: await tx
+				.insert(provisions)
+				.values({ settingUrn: urn, code, ...values, createdAt: now })
+				.returning();
+	if (!after) throw new Error(`provision ${urn}/${code} was not written`);
+	await tx.delete(provisionNeedTypes).where(eq(provisionNeedTypes.provisionId, after.id));
+	await tx
+		.insert(provisionNeedTypes)
+		.values(input.needTypes.map((n) => ({ provisionId: after.id, needCode: n })));
+	const version = await touchSetting(tx, urn, now);
+	await audit(tx, actor, {
+		action: before ? "provision.update" : "provision.create",
+		entityType: "provision",
+		entityId: `${urn}/${code}`,
+		before: before ? { ...before, needTypes: beforeNeeds } : null,
+		after: { ...after, needTypes: [...input.needTypes].sort() },
 	});
+	return { created: !before, etag: settingEtag(urn, version) };
 }
