@@ -2,7 +2,12 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
 	dialect: "postgresql",
-	schema: ["./schema/reference.ts", "./schema/registry.ts", "./schema/audit.ts"],
+	schema: [
+		"./schema/reference.ts",
+		"./schema/registry.ts",
+		"./schema/audit.ts",
+		"./schema/panel.ts",
+	],
 	out: "./schema/migrations",
 	casing: "snake_case",
 	strict: true,

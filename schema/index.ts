@@ -1,4 +1,5 @@
 export * from "./audit.js";
 export * from "./codes.js";
+export * from "./panel.js";
 export * from "./reference.js";
 export * from "./registry.js";

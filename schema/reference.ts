@@ -90,3 +90,17 @@ export const costDefaults = pgTable("cost_default", {
 	value: jsonb("value").notNull(),
 	source: text("source"),
 });
+
+/** Which provision levels meet a plan's level (an ESTA plan may also be met by resourced provision). */
+export const planLevelSatisfiers = pgTable(
+	"plan_level_satisfier",
+	{
+		planLevel: text("plan_level")
+			.notNull()
+			.references(() => planLevels.code),
+		provisionLevel: text("provision_level")
+			.notNull()
+			.references(() => provisionLevels.code),
+	},
+	(t) => [primaryKey({ columns: [t.planLevel, t.provisionLevel] })],
+);

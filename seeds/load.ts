@@ -4,6 +4,7 @@ import {
 	needTypes,
 	partnershipMembers,
 	partnerships,
+	planLevelSatisfiers,
 	planLevels,
 	postcodeDistricts,
 	provisionLevels,
@@ -83,6 +84,13 @@ export async function loadReferenceData(db: Executor, data: SeedData): Promise<v
 			defaultPlaceFunding: l.defaultPlaceFunding,
 		})),
 	);
+	await db
+		.insert(planLevelSatisfiers)
+		.values(
+			data.planLevels.flatMap((p) =>
+				p.satisfiedBy.map((l) => ({ planLevel: p.code, provisionLevel: l })),
+			),
+		);
 	await db.insert(costDefaults).values(
 		Object.entries(data.costDefaults).map(([key, value]) => ({
 			key,

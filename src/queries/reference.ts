@@ -4,6 +4,7 @@ import {
 	needTypes,
 	partnershipMembers,
 	partnerships,
+	planLevelSatisfiers,
 	planLevels,
 	provisionLevels,
 } from "../../schema/index.js";
@@ -54,15 +55,16 @@ export async function listNeedTypes(db: Executor) {
 }
 
 export async function listLevels(db: Executor) {
-	const [plans, levels] = await Promise.all([
+	const [plans, levels, satisfiers] = await Promise.all([
 		db.select().from(planLevels).orderBy(asc(planLevels.code)),
 		db.select().from(provisionLevels).orderBy(asc(provisionLevels.code)),
+		db.select().from(planLevelSatisfiers),
 	]);
 	return plans.map((p) => ({
 		code: p.code,
 		label: p.label,
 		provisionLevels: levels
-			.filter((l) => l.planLevel === p.code)
+			.filter((l) => satisfiers.some((s) => s.planLevel === p.code && s.provisionLevel === l.code))
 			.map((l) => ({
 				code: l.code,
 				label: l.label,

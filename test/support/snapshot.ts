@@ -1,4 +1,4 @@
-import { count } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
 import {
 	auditEvents,
 	idempotencyKeys,
@@ -10,23 +10,27 @@ import {
 } from "../../schema/index.js";
 import type { Db } from "../../src/db/types.js";
 
-/** Row counts of the registry's tables: compare before and after to prove nothing changed. */
-export async function registryCounts(db: Db): Promise<Record<string, number>> {
-	const tables = {
-		settings,
-		provisions,
-		provisionNeedTypes,
-		vacancies,
-		vacancyEvents,
-		auditEvents,
-		idempotencyKeys,
-	};
-	const out: Record<string, number> = {};
-	for (const [name, table] of Object.entries(tables)) {
-		const [row] = await db.select({ n: count() }).from(table);
+const tables = {
+	settings,
+	provisions,
+	provisionNeedTypes,
+	vacancies,
+	vacancyEvents,
+	auditEvents,
+	idempotencyKeys,
+};
+export type Counts = Record<keyof typeof tables | "vacancyTotal", number>;
+
+/** Row counts of the registry's tables (and the places published): compare before and after. */
+export async function registryCounts(db: Db): Promise<Counts> {
+	const out = {} as Counts;
+	for (const name of Object.keys(tables) as (keyof typeof tables)[]) {
+		const [row] = await db.select({ n: count() }).from(tables[name]);
 		out[name] = row?.n ?? 0;
 	}
-	const [sum] = await db.select({ n: count() }).from(vacancies);
-	out.vacancyRows = sum?.n ?? 0;
+	const [sum] = await db
+		.select({ n: sql<number>`coalesce(sum(${vacancies.count}), 0)::int` })
+		.from(vacancies);
+	out.vacancyTotal = Number(sum?.n ?? 0);
 	return out;
 }
