@@ -1,5 +1,6 @@
 import {
 	boroughs,
+	children as childTable,
 	costDefaults,
 	needTypes,
 	partnershipMembers,
@@ -15,9 +16,10 @@ import {
 	vacancyEvents,
 } from "../schema/index.js";
 import type { Executor } from "../src/db/types.js";
+import { generateChildren } from "./children.js";
 import { readSeedData } from "./read.js";
 import { buildLondonScenario } from "./scenario.js";
-import type { Scenario, SeedData } from "./types.js";
+import type { Child, Scenario, SeedData } from "./types.js";
 
 const SEED_ACTOR = "seed:london-demo";
 
@@ -172,10 +174,40 @@ export async function loadScenario(db: Executor, scenario: Scenario): Promise<vo
 	);
 }
 
-/** Loads London: the reference data and, with `demo`, the demo scenario built from `seed`. */
+const DAY_MS = 86_400_000;
+
+/** Demo children, all awaiting a place, referred over the last five months (spread by index). */
+export async function loadChildren(db: Executor, list: Child[], now: Date): Promise<void> {
+	await insertChunks(list, 500, (chunk) =>
+		db.insert(childTable).values(
+			chunk.map((c, i) => ({
+				boroughCode: c.laCode,
+				caseRef: c.caseRef,
+				yearGroup: c.yearGroup,
+				age: c.age,
+				primaryNeed: c.primaryNeed,
+				secondaryNeeds: c.secondaryNeeds,
+				planLevel: c.planLevel,
+				homeLat: c.home.lat,
+				homeLon: c.home.lon,
+				homeDistrict: c.homeDistrict,
+				maxJourneyMinutes: c.maxJourneyMinutes,
+				preferences: c.preferences,
+				status: "awaiting",
+				referredAt: new Date(now.getTime() - ((i * 37) % 150) * DAY_MS),
+				synthetic: true,
+			})),
+		),
+	);
+}
+
+/**
+ * Loads London: the reference data and, with `demo`, the demo scenario built from `seed` with
+ * `children` generated children awaiting a place.
+ */
 export async function loadLondon(
 	db: Executor,
-	options: { demo: boolean; seed: number; data?: SeedData },
+	options: { demo: boolean; seed: number; children?: number; data?: SeedData; now?: Date },
 ): Promise<Record<string, number>> {
 	const data = options.data ?? readSeedData();
 	await loadReferenceData(db, data);
@@ -189,6 +221,12 @@ export async function loadLondon(
 		summary.settings = scenario.settings.length;
 		summary.provisions = scenario.provisions.length;
 		summary.vacancies = scenario.vacancies.reduce((n, v) => n + v.count, 0);
+		const count = options.children ?? 0;
+		if (count > 0) {
+			const list = generateChildren(data, { count, seed: options.seed, scenario });
+			await loadChildren(db, list, options.now ?? new Date());
+			summary.children = list.length;
+		}
 	}
 	return summary;
 }

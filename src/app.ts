@@ -8,6 +8,7 @@ import type { Db, DriverKind } from "./db/types.js";
 import type { AppEnv } from "./http/env.js";
 import { ApiError, ERROR_CODES, type ErrorCode, problemResponse } from "./http/problem.js";
 import { createRouter } from "./http/router.js";
+import { childRoutes } from "./routes/children.js";
 import { healthRoutes } from "./routes/health.js";
 import { referenceRoutes } from "./routes/reference.js";
 import { registryRoutes } from "./routes/registry.js";
@@ -68,6 +69,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 	app.route("/", settingsRoutes);
 	app.route("/", registryRoutes);
 	app.route("/", vacancyRoutes);
+	app.route("/", childRoutes);
 
 	app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
 		type: "http",

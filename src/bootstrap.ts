@@ -8,6 +8,10 @@ export interface PrepareOptions {
 	/** Also load the London demo scenario (settings, provisions, vacancies). */
 	loadDemo: boolean;
 	seed: number;
+	/** Demo children awaiting a place (0: none). */
+	children?: number;
+	/** The clock children's referral dates count back from. */
+	now?: Date;
 }
 
 export interface PrepareResult {
@@ -27,7 +31,12 @@ export async function prepareDatabase(
 	const [row] = await database.db.select({ n: count() }).from(boroughs);
 	if ((row?.n ?? 0) > 0) return { loaded: false };
 	const summary = await database.db.transaction((tx) =>
-		loadLondon(tx, { demo: options.loadDemo, seed: options.seed }),
+		loadLondon(tx, {
+			demo: options.loadDemo,
+			seed: options.seed,
+			children: options.children ?? 0,
+			now: options.now,
+		}),
 	);
 	return { loaded: true, summary };
 }

@@ -14,6 +14,7 @@ const configSchema = z.object({
 		.optional(),
 	DEMO_SEED: z.coerce.number().int().min(0).default(2025),
 	LOAD_DEMO: z.enum(["true", "false"]).default("true"),
+	DEMO_CHILDREN: z.coerce.number().int().min(0).max(50_000).default(2000),
 	LOG_REQUESTS: z.enum(["true", "false"]).default("false"),
 	MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
 	AUTH_ISSUER: z.string().min(1).default("urn:send-brokerage:local"),
@@ -39,6 +40,7 @@ export type Config = {
 	databaseUrl: string | undefined;
 	demoSeed: number;
 	loadDemo: boolean;
+	demoChildren: number;
 	logRequests: boolean;
 	maxBodyBytes: number;
 	auth: {
@@ -74,6 +76,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		databaseUrl: c.DATABASE_URL,
 		demoSeed: c.DEMO_SEED,
 		loadDemo: c.LOAD_DEMO === "true",
+		demoChildren: c.DEMO_CHILDREN,
 		logRequests: c.LOG_REQUESTS === "true",
 		maxBodyBytes: c.MAX_BODY_BYTES,
 		auth: {

@@ -3,8 +3,9 @@ import { createApp } from "../../src/app.js";
 import type { Database } from "../../src/db/types.js";
 import { createTestKeys, type TestKeys } from "./auth.js";
 import { freshDatabase } from "./db.js";
+import { FIXED_NOW } from "./shared.js";
 
-export const FIXED_NOW = new Date("2026-09-01T09:00:00Z");
+export { FIXED_NOW };
 
 export interface TestContext {
 	app: ReturnType<typeof createApp>;

@@ -7,7 +7,7 @@ import type { TestProject } from "vitest/node";
 import { prepareDatabase } from "../../src/bootstrap.js";
 import { openPglite } from "../../src/db/pglite.js";
 import { openPostgres } from "../../src/db/postgres.js";
-import { DEMO_TEST_SEED, databaseUrlFor, TEMPLATE_PREFIX } from "./shared.js";
+import { DEMO_OPTIONS, databaseUrlFor, TEMPLATE_PREFIX } from "./shared.js";
 
 declare module "vitest" {
 	export interface ProvidedContext {
@@ -27,7 +27,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	const cleanups: (() => Promise<void>)[] = [() => rm(dir, { recursive: true, force: true })];
 
 	const lite = await openPglite();
-	await prepareDatabase(lite, { loadDemo: true, seed: DEMO_TEST_SEED });
+	await prepareDatabase(lite, DEMO_OPTIONS);
 	const dump = await lite.client.dumpDataDir("gzip");
 	const path = join(dir, "template.tar.gz");
 	await writeFile(path, Buffer.from(await dump.arrayBuffer()));
@@ -41,7 +41,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 		const admin = openPostgres(url, { max: 1 });
 		await admin.db.execute(sql.raw(`create database ${template}`));
 		const target = openPostgres(databaseUrlFor(url, template), { max: 1 });
-		await prepareDatabase(target, { loadDemo: true, seed: DEMO_TEST_SEED });
+		await prepareDatabase(target, DEMO_OPTIONS);
 		await target.close();
 		cleanups.push(async () => {
 			await admin.db.execute(sql.raw(`drop database if exists ${template} with (force)`));

@@ -1,0 +1,141 @@
+import { z } from "@hono/zod-openapi";
+import { CHILD_STATUSES, NEED_CODES, PLAN_LEVELS, YEAR_GROUPS } from "../../schema/index.js";
+import { PageQuery, pageOf } from "../http/openapi.js";
+
+export const CaseRef = z
+	.string()
+	.regex(
+		/^[A-Za-z0-9][A-Za-z0-9/_.-]{0,39}$/,
+		"must be the borough's case reference (letters, digits, / _ . -; no spaces): never a name",
+	)
+	.openapi({ example: "314-2026-00042" });
+
+const Home = z
+	.union([
+		z
+			.object({
+				postcode: z
+					.string()
+					.trim()
+					.regex(/^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/i, "must be a UK postcode"),
+			})
+			.strict(),
+		z.object({ lat: z.number().min(49).max(61), lon: z.number().min(-9).max(3) }).strict(),
+	])
+	.openapi({
+		description:
+			"A postcode (located at its district's centroid) or coordinates; stored rounded to ~100 m",
+	});
+
+const needList = z
+	.array(z.enum(NEED_CODES))
+	.max(NEED_CODES.length)
+	.refine((a) => new Set(a).size === a.length, "must not repeat");
+
+const fields = {
+	yearGroup: z.enum(YEAR_GROUPS),
+	dateOfBirth: z.iso
+		.date("must be a date (YYYY-MM-DD)")
+		.openapi({ description: "Used to work out the year group; not stored" }),
+	primaryNeed: z.enum(NEED_CODES),
+	secondaryNeeds: needList,
+	planLevel: z.enum(PLAN_LEVELS),
+	home: Home,
+	maxJourneyMinutes: z
+		.number()
+		.int()
+		.min(5)
+		.max(240)
+		.openapi({ description: "One way; default 45 (primary age) or 75" }),
+	preferences: z
+		.array(z.number().int().min(100_000).max(999_999))
+		.max(10)
+		.refine((a) => new Set(a).size === a.length, "must not repeat")
+		.openapi({ description: "Parental preferences: setting URNs, rank 1 first" }),
+	referredAt: z.iso
+		.datetime({ offset: true })
+		.openapi({ description: "When the panel received the referral" }),
+};
+
+const oneAge = (v: { yearGroup?: unknown; dateOfBirth?: unknown }) =>
+	!(v.yearGroup && v.dateOfBirth);
+const ageMessage = { message: "give yearGroup or dateOfBirth, not both", path: ["dateOfBirth"] };
+
+export const ChildInput = z
+	.object({
+		caseRef: CaseRef,
+		...fields,
+		yearGroup: fields.yearGroup.optional(),
+		dateOfBirth: fields.dateOfBirth.optional(),
+		secondaryNeeds: fields.secondaryNeeds.default([]),
+		maxJourneyMinutes: fields.maxJourneyMinutes.optional(),
+		preferences: fields.preferences.default([]),
+		referredAt: fields.referredAt.optional(),
+	})
+	.strict()
+	.refine(oneAge, ageMessage)
+	.refine((v) => v.yearGroup || v.dateOfBirth, {
+		message: "yearGroup or dateOfBirth is required",
+		path: ["yearGroup"],
+	})
+	.refine((v) => !v.secondaryNeeds.includes(v.primaryNeed), {
+		message: "must not repeat the primary need",
+		path: ["secondaryNeeds"],
+	})
+	.openapi("ChildInput");
+
+export const ChildPatch = z
+	.object({
+		caseRef: CaseRef,
+		yearGroup: fields.yearGroup,
+		dateOfBirth: fields.dateOfBirth,
+		primaryNeed: fields.primaryNeed,
+		secondaryNeeds: fields.secondaryNeeds,
+		planLevel: fields.planLevel,
+		home: fields.home,
+		maxJourneyMinutes: fields.maxJourneyMinutes,
+		preferences: fields.preferences,
+	})
+	.partial()
+	.strict()
+	.refine(oneAge, ageMessage)
+	.refine((v) => Object.keys(v).length > 0, { message: "change at least one field" })
+	.openapi("ChildPatch");
+
+export const Child = z
+	.object({
+		id: z.uuid(),
+		caseRef: z.string(),
+		borough: z.string(),
+		yearGroup: z.string(),
+		age: z.number().int(),
+		primaryNeed: z.string(),
+		secondaryNeeds: z.array(z.string()),
+		planLevel: z.string(),
+		home: z.object({ lat: z.number(), lon: z.number(), district: z.string().nullable() }),
+		maxJourneyMinutes: z.number().int(),
+		preferences: z.array(z.number().int()),
+		status: z.enum(CHILD_STATUSES),
+		referredAt: z.string(),
+		synthetic: z.boolean(),
+		version: z.number().int(),
+		updatedAt: z.string(),
+	})
+	.openapi("Child");
+
+export const ChildListQuery = z
+	.object({
+		status: z.enum(CHILD_STATUSES).optional(),
+		need: z.enum(NEED_CODES).optional(),
+		yearGroup: z.enum(YEAR_GROUPS).optional(),
+		...PageQuery,
+	})
+	.strict();
+
+export const ChildPage = pageOf(Child, "ChildPage");
+export const ChildId = z
+	.uuid("must be a child id (UUID)")
+	.openapi({ param: { name: "id", in: "path" } });
+
+export type ChildInputT = z.infer<typeof ChildInput>;
+export type ChildPatchT = z.infer<typeof ChildPatch>;

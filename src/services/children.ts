@@ -1,0 +1,261 @@
+import { and, asc, count, eq, inArray } from "drizzle-orm";
+import {
+	ageOfYearGroup,
+	children,
+	postcodeDistricts,
+	settings,
+	type YearGroup,
+} from "../../schema/index.js";
+import type { Principal } from "../auth/claims.js";
+import type { Db, Executor } from "../db/types.js";
+import { ApiError } from "../http/problem.js";
+import type { ChildInputT, ChildPatchT } from "../routes/children.schemas.js";
+import { checkIfMatch } from "./access.js";
+import { type Actor, audit } from "./audit.js";
+import { defaultJourneyMinutes, loadPolicy } from "./policy.js";
+import { ageAtAugust31, yearGroupForAge } from "./year-group.js";
+
+export type ChildRow = typeof children.$inferSelect;
+
+export const childEtag = (c: ChildRow) => `"${c.id}-${c.version}"`;
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The panel's own borough; children are never visible to any other. */
+export function homeBoroughOf(principal: Principal): string {
+	if (principal.role !== "panel" || !principal.la)
+		throw new ApiError("forbidden", "only a borough's panel sees its children");
+	return principal.la;
+}
+
+async function resolveHome(db: Executor, home: ChildInputT["home"]) {
+	if ("lat" in home)
+		return { homeLat: round3(home.lat), homeLon: round3(home.lon), homeDistrict: null };
+	const district = home.postcode.toUpperCase().replace(/\s+/g, "").slice(0, -3);
+	const [d] = await db
+		.select()
+		.from(postcodeDistricts)
+		.where(eq(postcodeDistricts.district, district));
+	if (!d) {
+		throw new ApiError("unprocessable", `postcode district ${district} is not one we can locate`, {
+			errors: [
+				{
+					path: "body.home.postcode",
+					message: `unknown postcode district ${district}; give coordinates`,
+				},
+			],
+		});
+	}
+	return { homeLat: round3(d.lat), homeLon: round3(d.lon), homeDistrict: district };
+}
+
+async function checkPreferences(db: Executor, urns: number[]) {
+	if (urns.length === 0) return;
+	const known = await db
+		.select({ urn: settings.urn })
+		.from(settings)
+		.where(inArray(settings.urn, urns));
+	const found = new Set(known.map((k) => k.urn));
+	const errors = urns.flatMap((u, i) =>
+		found.has(u) ? [] : [{ path: `body.preferences.${i}`, message: `no setting with URN ${u}` }],
+	);
+	if (errors.length)
+		throw new ApiError("unprocessable", "a preference names no known setting", { errors });
+}
+
+function ageFields(input: { yearGroup?: YearGroup; dateOfBirth?: string }, now: Date) {
+	if (input.dateOfBirth) {
+		const age = ageAtAugust31(input.dateOfBirth, now);
+		if (age < 0 || age > 25) {
+			throw new ApiError("unprocessable", "the date of birth gives an age outside 0–25", {
+				errors: [{ path: "body.dateOfBirth", message: `age ${age} at 31 August is outside 0–25` }],
+			});
+		}
+		return { age, yearGroup: yearGroupForAge(age) };
+	}
+	if (input.yearGroup) return { age: ageOfYearGroup(input.yearGroup), yearGroup: input.yearGroup };
+	return undefined;
+}
+
+async function loadOwn(db: Executor, borough: string, id: string, lock = false) {
+	const query = db
+		.select()
+		.from(children)
+		.where(and(eq(children.id, id), eq(children.boroughCode, borough)));
+	const [row] = lock ? await query.for("update") : await query;
+	// Another borough's child answers exactly like a missing one: existence must not leak.
+	if (!row) throw new ApiError("not_found", `no child ${id} in your borough`);
+	return row;
+}
+
+export async function createChild(
+	db: Db,
+	actor: Actor,
+	input: ChildInputT,
+	now: Date,
+): Promise<ChildRow> {
+	const borough = homeBoroughOf(actor.principal);
+	return db.transaction(async (tx) => {
+		const [dup] = await tx
+			.select({ id: children.id })
+			.from(children)
+			.where(and(eq(children.boroughCode, borough), eq(children.caseRef, input.caseRef)));
+		if (dup)
+			throw new ApiError(
+				"conflict",
+				`case reference ${input.caseRef} already exists in your borough (child ${dup.id})`,
+			);
+		await checkPreferences(tx, input.preferences);
+		const ages = ageFields(input, now) as { age: number; yearGroup: YearGroup };
+		const policy = await loadPolicy(tx);
+		const [row] = await tx
+			.insert(children)
+			.values({
+				boroughCode: borough,
+				caseRef: input.caseRef,
+				...ages,
+				primaryNeed: input.primaryNeed,
+				secondaryNeeds: input.secondaryNeeds,
+				planLevel: input.planLevel,
+				...(await resolveHome(tx, input.home)),
+				maxJourneyMinutes: input.maxJourneyMinutes ?? defaultJourneyMinutes(policy, ages.age),
+				preferences: input.preferences,
+				referredAt: input.referredAt ? new Date(input.referredAt) : now,
+				createdAt: now,
+				updatedAt: now,
+			})
+			.returning();
+		if (!row) throw new Error("child insert returned nothing");
+		await audit(tx, actor, {
+			action: "child.create",
+			entityType: "child",
+			entityId: row.id,
+			after: row,
+		});
+		return row;
+	});
+}
+
+export async function readChild(db: Db, actor: Actor, id: string): Promise<ChildRow> {
+	const borough = homeBoroughOf(actor.principal);
+	return db.transaction(async (tx) => {
+		const row = await loadOwn(tx, borough, id);
+		await audit(tx, actor, { action: "child.read", entityType: "child", entityId: id });
+		return row;
+	});
+}
+
+export async function updateChild(
+	db: Db,
+	actor: Actor,
+	id: string,
+	patch: ChildPatchT,
+	ifMatch: string | undefined,
+	now: Date,
+) {
+	const borough = homeBoroughOf(actor.principal);
+	return db.transaction(async (tx) => {
+		const before = await loadOwn(tx, borough, id, true);
+		checkIfMatch(ifMatch, childEtag(before));
+		if (patch.caseRef && patch.caseRef !== before.caseRef) {
+			const [dup] = await tx
+				.select({ id: children.id })
+				.from(children)
+				.where(and(eq(children.boroughCode, borough), eq(children.caseRef, patch.caseRef)));
+			if (dup)
+				throw new ApiError(
+					"conflict",
+					`case reference ${patch.caseRef} already exists in your borough`,
+				);
+		}
+		if (patch.preferences) await checkPreferences(tx, patch.preferences);
+		const ages = ageFields(patch, now);
+		const primary = patch.primaryNeed ?? before.primaryNeed;
+		const secondary = patch.secondaryNeeds ?? before.secondaryNeeds;
+		if (secondary.includes(primary)) {
+			throw new ApiError("unprocessable", "secondary needs must not repeat the primary need", {
+				errors: [{ path: "body.secondaryNeeds", message: "repeats the primary need" }],
+			});
+		}
+		const [after] = await tx
+			.update(children)
+			.set({
+				...(patch.caseRef ? { caseRef: patch.caseRef } : {}),
+				...(ages ?? {}),
+				primaryNeed: primary,
+				secondaryNeeds: secondary,
+				...(patch.planLevel ? { planLevel: patch.planLevel } : {}),
+				...(patch.home ? await resolveHome(tx, patch.home) : {}),
+				...(patch.maxJourneyMinutes ? { maxJourneyMinutes: patch.maxJourneyMinutes } : {}),
+				...(patch.preferences ? { preferences: patch.preferences } : {}),
+				version: before.version + 1,
+				updatedAt: now,
+			})
+			.where(eq(children.id, id))
+			.returning();
+		await audit(tx, actor, {
+			action: "child.update",
+			entityType: "child",
+			entityId: id,
+			before,
+			after,
+		});
+		return after as ChildRow;
+	});
+}
+
+export interface ChildFilter {
+	status?: string;
+	need?: string;
+	yearGroup?: string;
+	limit: number;
+	offset: number;
+}
+
+export async function listChildren(db: Db, actor: Actor, f: ChildFilter) {
+	const borough = homeBoroughOf(actor.principal);
+	const where = and(
+		eq(children.boroughCode, borough),
+		f.status ? eq(children.status, f.status) : undefined,
+		f.need ? eq(children.primaryNeed, f.need) : undefined,
+		f.yearGroup ? eq(children.yearGroup, f.yearGroup) : undefined,
+	);
+	return db.transaction(async (tx) => {
+		const [total] = await tx.select({ n: count() }).from(children).where(where);
+		const items = await tx
+			.select()
+			.from(children)
+			.where(where)
+			.orderBy(asc(children.referredAt), asc(children.caseRef))
+			.limit(f.limit)
+			.offset(f.offset);
+		await audit(tx, actor, {
+			action: "child.list",
+			entityType: "child",
+			entityId: `borough:${borough}`,
+			after: { filter: f, ids: items.map((c) => c.id) },
+		});
+		return { total: total?.n ?? 0, items };
+	});
+}
+
+/** Shapes a child for its home borough (the only audience it ever has). */
+export function toChild(c: ChildRow) {
+	return {
+		id: c.id,
+		caseRef: c.caseRef,
+		borough: c.boroughCode,
+		yearGroup: c.yearGroup,
+		age: c.age,
+		primaryNeed: c.primaryNeed,
+		secondaryNeeds: c.secondaryNeeds,
+		planLevel: c.planLevel,
+		home: { lat: c.homeLat, lon: c.homeLon, district: c.homeDistrict },
+		maxJourneyMinutes: c.maxJourneyMinutes,
+		preferences: c.preferences,
+		status: c.status as "awaiting" | "consulting" | "placed",
+		referredAt: c.referredAt.toISOString(),
+		synthetic: c.synthetic,
+		version: c.version,
+		updatedAt: c.updatedAt.toISOString(),
+	};
+}

@@ -1,0 +1,53 @@
+import { costDefaults, planLevelSatisfiers } from "../../schema/index.js";
+import type { Executor } from "../db/types.js";
+
+/** The matcher's parameters, as the cost defaults in the database say (editable data, not code). */
+export interface Policy {
+	travel: { detourFactor: number; speedMph: number; overheadMinutes: number };
+	cost: {
+		transportPerMileAnnual: number;
+		transportMinimumAnnual: number;
+		valueOfTimePerMinuteAnnual: number;
+		preferenceCredit: number[];
+		unplacedPenalty: number;
+	};
+	journeyLimits: { primaryMinutes: number; secondaryMinutes: number; primaryMaxAge: number };
+	/** Plan level → the provision levels that meet it. */
+	planLevels: Record<string, string[]>;
+}
+
+function valueOf<T>(rows: Map<string, unknown>, key: string): T {
+	const entry = rows.get(key) as { value?: T } | undefined;
+	if (entry?.value === undefined)
+		throw new Error(`cost default ${key} is missing from the database`);
+	return entry.value;
+}
+
+export async function loadPolicy(db: Executor): Promise<Policy> {
+	const [rows, satisfiers] = await Promise.all([
+		db.select().from(costDefaults),
+		db.select().from(planLevelSatisfiers),
+	]);
+	const byKey = new Map(rows.map((r) => [r.key, r.value]));
+	const planLevels: Record<string, string[]> = {};
+	for (const s of satisfiers) (planLevels[s.planLevel] ??= []).push(s.provisionLevel);
+	for (const list of Object.values(planLevels)) list.sort();
+	return {
+		travel: valueOf(byKey, "travel"),
+		cost: {
+			transportPerMileAnnual: valueOf(byKey, "transportPerMile"),
+			transportMinimumAnnual: valueOf(byKey, "transportMinimum"),
+			valueOfTimePerMinuteAnnual: valueOf(byKey, "valueOfTimePerMinute"),
+			preferenceCredit: valueOf(byKey, "preferenceCredit"),
+			unplacedPenalty: valueOf(byKey, "unplacedPenalty"),
+		},
+		journeyLimits: valueOf(byKey, "journeyLimits"),
+		planLevels,
+	};
+}
+
+/** The default one-way journey limit for a child of this age. */
+export function defaultJourneyMinutes(policy: Policy, age: number): number {
+	const l = policy.journeyLimits;
+	return age <= l.primaryMaxAge ? l.primaryMinutes : l.secondaryMinutes;
+}
