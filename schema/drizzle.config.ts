@@ -7,6 +7,7 @@ export default defineConfig({
 		"./schema/registry.ts",
 		"./schema/audit.ts",
 		"./schema/panel.ts",
+		"./schema/demand.ts",
 	],
 	out: "./schema/migrations",
 	casing: "snake_case",

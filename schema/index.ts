@@ -1,5 +1,6 @@
 export * from "./audit.js";
 export * from "./codes.js";
+export * from "./demand.js";
 export * from "./panel.js";
 export * from "./reference.js";
 export * from "./registry.js";

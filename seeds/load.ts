@@ -1,5 +1,6 @@
 import {
 	boroughs,
+	caseloadSeries,
 	children as childTable,
 	costDefaults,
 	needTypes,
@@ -7,6 +8,7 @@ import {
 	partnerships,
 	planLevelSatisfiers,
 	planLevels,
+	plansByPlacementNeed,
 	postcodeDistricts,
 	provisionLevels,
 	provisionNeedTypes,
@@ -93,6 +95,31 @@ export async function loadReferenceData(db: Executor, data: SeedData): Promise<v
 				p.satisfiedBy.map((l) => ({ planLevel: p.code, provisionLevel: l })),
 			),
 		);
+	await db
+		.insert(caseloadSeries)
+		.values(
+			data.demand.flatMap((d) =>
+				Object.entries(d.caseload).map(([academicYear, plans]) => ({
+					boroughCode: d.laCode,
+					academicYear,
+					plans,
+				})),
+			),
+		);
+	await insertChunks(
+		data.demand.flatMap((d) =>
+			Object.entries(d.placementByNeed).flatMap(([placement, needs]) =>
+				Object.entries(needs).map(([needCode, plans]) => ({
+					boroughCode: d.laCode,
+					placement,
+					needCode,
+					plans: plans ?? 0,
+				})),
+			),
+		),
+		2000,
+		(chunk) => db.insert(plansByPlacementNeed).values(chunk),
+	);
 	await db.insert(costDefaults).values(
 		Object.entries(data.costDefaults).map(([key, value]) => ({
 			key,
