@@ -1,6 +1,6 @@
-import type { Child, NeedType, Provision } from "../../solver/index.ts";
-import { BOROUGHS, NEED_WEIGHTS, RESOURCED_LEVELS, SPECIAL_LEVELS } from "./london-data.ts";
-import { createPicker, type Picker } from "./prng.ts";
+import type { Child, NeedType, Provision } from "../../solver/index";
+import { BOROUGHS, NEED_WEIGHTS, RESOURCED_LEVELS, SPECIAL_LEVELS } from "./london-data";
+import { createPicker, type Picker } from "./prng";
 
 /**
  * Synthetic London-like rounds: children live around their borough's centroid in proportion
@@ -38,7 +38,8 @@ function around(pick: Picker, lat: number, lon: number): [number, number] {
 
 function costFor(pick: Picker, level: string): Provision["cost"] {
 	const band = (min: number, max: number) => pick.int(min / 500, max / 500) * 500;
-	if (level === "special_independent") return { placeFunding: 0, topUp: 0, fee: band(40_000, 75_000) };
+	if (level === "special_independent")
+		return { placeFunding: 0, topUp: 0, fee: band(40_000, 75_000) };
 	if (level === "special_non_maintained") {
 		return { placeFunding: 0, topUp: 0, fee: band(35_000, 55_000) };
 	}
@@ -61,7 +62,7 @@ function ageRangeFor(pick: Picker, level: string): [number, number] {
 				[11, 16],
 				[11, 16],
 				[11, 19],
-				[4, 19],
+				[16, 19],
 			];
 	return ranges[pick.int(0, ranges.length - 1)] as [number, number];
 }
@@ -141,7 +142,12 @@ function suits(child: Child, p: Provision): boolean {
  * Free places mirror demand: each place goes to a provision that could suit a randomly drawn
  * child (ignoring distance), except that ASD and SEMH draws are thinned to make them scarce.
  */
-export function allocatePlaces(pick: Picker, children: Child[], provisions: Provision[], places: number): void {
+export function allocatePlaces(
+	pick: Picker,
+	children: Child[],
+	provisions: Provision[],
+	places: number,
+): void {
 	const byNeed = new Map<string, Provision[]>();
 	for (const p of provisions) {
 		for (const need of p.needTypes) byNeed.set(need, [...(byNeed.get(need) ?? []), p]);
@@ -186,7 +192,12 @@ export function generateLondonLike(options: LondonLikeOptions): {
 	const pick = createPicker(options.seed ?? 20250101);
 	const provisions = generateProvisions(pick, options.provisions);
 	const children = generateChildren(pick, options.children);
-	allocatePlaces(pick, children, provisions, Math.round(options.children * (options.placesPerChild ?? 0.95)));
+	allocatePlaces(
+		pick,
+		children,
+		provisions,
+		Math.round(options.children * (options.placesPerChild ?? 0.95)),
+	);
 	addPreferences(pick, children, provisions);
 	return { children, provisions };
 }

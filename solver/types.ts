@@ -1,0 +1,145 @@
+/**
+ * The matcher's input: plain data, no classes. Money is annual and in whole pounds; the solver
+ * rounds every cost part to whole pounds so that all engines compare exact integers.
+ */
+
+/** SEN2 / school census primary-need codes, in the DfE order. */
+export const NEED_TYPES = [
+	"SPLD",
+	"MLD",
+	"SLD",
+	"PMLD",
+	"SEMH",
+	"SLCN",
+	"HI",
+	"VI",
+	"MSI",
+	"PD",
+	"ASD",
+	"OTH",
+] as const;
+export type NeedType = (typeof NEED_TYPES)[number];
+
+export interface Child {
+	id: string;
+	/** Home borough: DfE 3-digit LA code, e.g. "314". */
+	borough: string;
+	primaryNeed: NeedType;
+	/** Age in whole years at 31 August. */
+	age: number;
+	/** Provision levels the plan accepts (the service expands the plan's level to this list). */
+	levels: string[];
+	lat: number;
+	lon: number;
+	/** One-way limit; defaults to the primary or secondary limit in the params. */
+	maxJourneyMinutes?: number;
+	/** Setting URNs in parental rank order, rank 1 first. */
+	preferences?: string[];
+	/** Order in which a panel would consider the child (greedy baseline); ties and absence by id. */
+	referralOrder?: number;
+}
+
+export interface ProvisionCost {
+	/** Paid by the borough the setting stands in. */
+	placeFunding: number;
+	/** Element 3, paid by the child's home borough. */
+	topUp: number;
+	/** Independent or non-maintained fee, paid by the child's home borough. */
+	fee: number;
+}
+
+export interface Provision {
+	id: string;
+	settingUrn: string;
+	/** Borough the setting stands in (DfE LA code). */
+	borough: string;
+	level: string;
+	needTypes: string[];
+	ageMin: number;
+	ageMax: number;
+	/** Free places now (integer ≥ 0). */
+	capacity: number;
+	lat: number;
+	lon: number;
+	cost: ProvisionCost;
+}
+
+export interface TravelParams {
+	/** Road distance ÷ great-circle distance. */
+	detourFactor: number;
+	speedMph: number;
+	/** Boarding, pick-ups and drop-off added to every journey. */
+	overheadMinutes: number;
+}
+
+export interface CostParams {
+	/** £ per one-way mile per year (about £8,900 ÷ 9 miles). */
+	transportPerMileAnnual: number;
+	transportMinimumAnnual: number;
+	/** £ per one-way journey minute per year: what a child's time on the road is worth. */
+	valueOfTimePerMinuteAnnual: number;
+	/** Credit by parental rank: index 0 is rank 1. */
+	preferenceCredit: number[];
+	/** Cost of leaving a child unplaced; must exceed every feasible edge cost. */
+	unplacedPenalty: number;
+}
+
+export interface JourneyLimits {
+	primaryMinutes: number;
+	secondaryMinutes: number;
+	/** Children up to this age (inclusive) get the primary limit. */
+	primaryMaxAge: number;
+}
+
+export interface Params {
+	travel: TravelParams;
+	cost: CostParams;
+	journeyLimits: JourneyLimits;
+}
+
+/** One-way journey for a (child, provision) pair, replacing the travel model. */
+export interface Journey {
+	miles: number;
+	minutes: number;
+}
+
+/** childId → provisionId → journey. */
+export type TravelMatrix = Record<string, Record<string, Journey>>;
+
+export interface SideConstraints {
+	/** Home borough → cap on the annual money it pays (top-up, fee, transport, and place
+	 * funding for placements in settings it hosts). */
+	budgetCaps?: Record<string, number>;
+	/** Home borough → maximum number of its children placed in another borough's settings. */
+	outOfBoroughCeilings?: Record<string, number>;
+	/** Groups of child ids whose placed members must all be at one setting. */
+	sameSettingGroups?: string[][];
+}
+
+export type Engine = "auto" | "network" | "lp";
+
+export interface SolveOptions {
+	engine?: Engine;
+	/** Keep each child's cheapest K edges, then re-add any edge with negative reduced cost. */
+	pruneK?: number;
+	/** Refuse the whole-model LP above this dense-tableau estimate (bytes). */
+	lpMaxTableauBytes?: number;
+	/** Side-constrained instances with at most this many edges go to the integer model. */
+	integerMaxEdges?: number;
+	/** Branch-and-bound limit handed to javascript-lp-solver (ms). */
+	integerTimeoutMs?: number;
+	lagrangianIterations?: number;
+	/** Compute shadow prices and child duals (network-optimal allocations only). */
+	duals?: boolean;
+	/** Explain every placement and every unplaced child. */
+	explain?: boolean;
+}
+
+export interface AllocationInput {
+	children: Child[];
+	provisions: Provision[];
+	params?: Params;
+	travelMatrix?: TravelMatrix;
+	sideConstraints?: SideConstraints;
+	options?: SolveOptions;
+}
