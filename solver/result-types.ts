@@ -1,0 +1,153 @@
+import type { OptimalityCertificate } from "./core/verify";
+import type { RuleFailure } from "./rules";
+
+/** Which procedure produced the allocation (and what its optimality claim rests on). */
+export type Method =
+	/** Network engine, optimality certified by reduced costs. */
+	| "network-exact"
+	/** javascript-lp-solver on the whole transportation model, certified the same way. */
+	| "lp-exact"
+	/** javascript-lp-solver integer model with side constraints (bounded, see gap). */
+	| "lp-integer"
+	/** Lagrangian relaxation over the network engine plus repair (bounded, see gap). */
+	| "lagrangian";
+
+/** Annual £, whole pounds. total = placeFunding + topUp + fee + transport + valueOfTime − preferenceCredit. */
+export interface CostBreakdown {
+	placeFunding: number;
+	topUp: number;
+	fee: number;
+	transport: number;
+	valueOfTime: number;
+	preferenceCredit: number;
+	total: number;
+}
+
+/** Who pays: the home borough pays top-up, fee and transport; the host pays place funding. */
+export interface Payers {
+	homeBorough: string;
+	homePays: number;
+	hostBorough: string;
+	hostPays: number;
+}
+
+export interface ExtraCostEstimate {
+	/** Generalised-cost difference of the two edges (preferred − proposed, or − U if unplaced). */
+	edgeCostDifference: number;
+	/** Loss from one fewer place at the preferred provision for everyone else (0 if it has room). */
+	displacementCost: number;
+	/** Gain for everyone else from the place this child would free (0 if unplaced). */
+	releasedPlaceValue: number;
+	/** max(0, difference + displacement − released): annual extra cost, without a re-solve. */
+	estimate: number;
+	/** Difference in public money alone (place funding, top-up, fee, transport) for this child. */
+	moneyDifference: number;
+	basis: string;
+}
+
+export interface PreferenceExplanation {
+	settingUrn: string;
+	rank: number;
+	status: "not-published" | "infeasible" | "feasible-but-lost";
+	/** For "infeasible": the first rule each provision of that setting fails. */
+	failures?: { provisionId: string; rule: RuleFailure }[];
+	/** For "feasible-but-lost": the cheapest provision there and what honouring it would cost. */
+	provisionId?: string;
+	extraCost?: ExtraCostEstimate;
+}
+
+export interface PreferenceOutcome {
+	/** Parental rank of the setting proposed, null when it is not one of the preferences. */
+	honouredRank: number | null;
+	/** Why the best-ranked preference was not proposed (absent when it was). */
+	bestRanked?: PreferenceExplanation;
+}
+
+export interface Placement {
+	childId: string;
+	provisionId: string;
+	settingUrn: string;
+	miles: number;
+	minutes: number;
+	outOfBorough: boolean;
+	cost: CostBreakdown;
+	payers: Payers;
+	/** Null when the child has no preferences. */
+	preference: PreferenceOutcome | null;
+}
+
+export type UnplacedReason =
+	| "no-feasible-provision"
+	| "capacity-exhausted"
+	| "cost-above-unplaced-penalty"
+	| "side-constraints";
+
+export interface UnplacedChild {
+	childId: string;
+	reason: UnplacedReason;
+	/** no-feasible-provision: how many provisions fail each rule first. */
+	ruleCounts?: Record<RuleFailure, number>;
+	/** capacity-exhausted: the child's feasible provisions, all full, cheapest first. */
+	bindingProvisions?: string[];
+	preference: PreferenceOutcome | null;
+}
+
+export interface ProvisionDual {
+	provisionId: string;
+	capacity: number;
+	used: number;
+	/** Annual saving of one more place (≥ 0), exact. */
+	shadowPrice: number;
+	/** Annual loss from one fewer place (≥ 0), exact; null at capacity 0. */
+	lossIfOneFewer: number | null;
+}
+
+export interface ChildDual {
+	childId: string;
+	/** Cost of the child's option plus the price of the place it takes (U if unplaced). */
+	dual: number;
+}
+
+export interface AllocationSummary {
+	objective: number;
+	/** Public money: place funding + top-up + fee + transport over placed children. */
+	annualCost: number;
+	valueOfTime: number;
+	preferenceCredit: number;
+	/** Σ one-way journey minutes of placed children. */
+	journeyMinutes: number;
+	placed: number;
+	unplaced: number;
+	outOfBorough: number;
+	/** Children placed at their parents' rank-r setting, index r − 1. */
+	preferencesHonoured: number[];
+}
+
+export interface SideConstraintUsage {
+	budgets: { borough: string; cap: number; used: number }[];
+	outOfBorough: { borough: string; ceiling: number; used: number }[];
+	groups: { childIds: string[]; settingUrns: string[]; together: boolean }[];
+	satisfied: boolean;
+}
+
+export interface AllocationResult {
+	method: Method;
+	engine: "network" | "lp";
+	/** True when the objective is proven minimal (gap 0). */
+	optimal: boolean;
+	objective: number;
+	/** Proven lower bound on the optimum (null if none could be proven). */
+	lowerBound: number | null;
+	/** objective − lowerBound, and that as a share of the objective. */
+	gap: number | null;
+	relativeGap: number | null;
+	summary: AllocationSummary;
+	placements: Placement[];
+	unplaced: UnplacedChild[];
+	duals: { provisions: ProvisionDual[]; children: ChildDual[] } | null;
+	certificate: OptimalityCertificate | null;
+	pruning: { applied: boolean; keptPerChild?: number; rounds?: number; edgesReAdded?: number };
+	sideConstraints: SideConstraintUsage | null;
+	stats: { children: number; provisions: number; edges: number; augmentations: number };
+	warnings: string[];
+}

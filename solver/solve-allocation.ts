@@ -1,0 +1,124 @@
+import { buildCandidates, type CandidateEdges } from "./candidates";
+import { marginalValues } from "./core/duals";
+import { buildCsr, type Csr } from "./core/problem";
+import { explainPlacement, explainUnplaced, provisionsBySetting } from "./explain";
+import { buildInstance, type Instance } from "./instance";
+import type { Outcome } from "./outcome";
+import { solvePure } from "./pure-solve";
+import type { AllocationResult } from "./result-types";
+import { buildSideModel, type SideModel, sideUsage } from "./side/rows";
+import { solveSideConstrained } from "./side/solve-side";
+import { summarise } from "./summary";
+import type { AllocationInput, SolveOptions } from "./types";
+
+/**
+ * Proposes the allocation of a round of children to provisions that minimises total annual
+ * cost (placement, transport, children's time, less preference credits, plus the penalty for
+ * anyone left unplaced), explains it child by child, and prices every provision's places.
+ * Pure: the same input always gives the same output, byte for byte.
+ */
+export function solveAllocation(input: AllocationInput): AllocationResult {
+	const instance = buildInstance(input);
+	const edges = buildCandidates(instance);
+	const options = input.options ?? {};
+	const warnings: string[] = [];
+	const csr = candidateCsr(instance, edges, warnings);
+	const side = buildSideModel(instance, input.sideConstraints, warnings);
+	const outcome = side
+		? solveSideConstrained(instance, edges, csr, side, options, warnings)
+		: solvePure(csr, options, warnings);
+	return assemble(instance, edges, outcome, side, options, warnings);
+}
+
+export function candidateCsr(instance: Instance, edges: CandidateEdges, warnings: string[]): Csr {
+	const U = instance.params.cost.unplacedPenalty;
+	let priced = 0;
+	for (const total of edges.total) if (total >= U) priced++;
+	if (priced > 0) {
+		warnings.push(`${priced} feasible edges cost at least the unplaced penalty and are never used`);
+	}
+	return buildCsr({
+		sourceCount: instance.children.length,
+		capacities: instance.provisions.map((p) => p.capacity),
+		edges: { source: edges.child, sink: edges.provision, cost: edges.total },
+		unplacedCost: U,
+	});
+}
+
+function assemble(
+	instance: Instance,
+	edges: CandidateEdges,
+	outcome: Outcome,
+	side: SideModel | null,
+	options: SolveOptions,
+	warnings: string[],
+): AllocationResult {
+	const { assignment, core } = outcome;
+	const detailed = options.explain ?? true;
+	const certified = core?.potential && core.certificate.optimal ? core : null;
+	const marginal =
+		certified && (detailed || (options.duals ?? true))
+			? marginalValues(certified.csr, certified.flow, certified.potential as Float64Array)
+			: null;
+	const load = new Int32Array(instance.provisions.length);
+	for (const e of assignment) {
+		if (e < 0) continue;
+		const j = edges.provision[e] as number;
+		load[j] = (load[j] as number) + 1;
+	}
+	const ctx = {
+		instance,
+		edges,
+		assignment,
+		load,
+		marginal,
+		bySetting: provisionsBySetting(instance.provisions),
+		detailed,
+	};
+	const placed: number[] = [];
+	const unplaced: number[] = [];
+	assignment.forEach((e, i) => {
+		(e >= 0 ? placed : unplaced).push(i);
+	});
+	const lowerBound = Number.isFinite(outcome.lowerBound) ? outcome.lowerBound : null;
+	const gap = lowerBound === null ? null : outcome.objective - lowerBound;
+	return {
+		method: outcome.method,
+		engine: outcome.engine,
+		optimal: gap === 0,
+		objective: outcome.objective,
+		lowerBound,
+		gap,
+		relativeGap:
+			gap === null ? null : outcome.objective === 0 ? 0 : gap / Math.abs(outcome.objective),
+		summary: summarise(instance, edges, assignment),
+		placements: placed.map((i) => explainPlacement(ctx, i)),
+		unplaced: unplaced.map((i) => explainUnplaced(ctx, i)),
+		duals:
+			marginal && (options.duals ?? true)
+				? {
+						provisions: instance.provisions.map((p, j) => ({
+							provisionId: p.id,
+							capacity: p.capacity,
+							used: load[j] as number,
+							shadowPrice: marginal.gain[j] as number,
+							lossIfOneFewer: Number.isNaN(marginal.loss[j]) ? null : (marginal.loss[j] as number),
+						})),
+						children: instance.children.map((c, i) => ({
+							childId: c.id,
+							dual: marginal.sourceDual[i] as number,
+						})),
+					}
+				: null,
+		certificate: core?.certificate ?? null,
+		pruning: outcome.pruning,
+		sideConstraints: side ? sideUsage(side, instance, edges, assignment) : null,
+		stats: {
+			children: instance.children.length,
+			provisions: instance.provisions.length,
+			edges: edges.count,
+			augmentations: outcome.augmentations,
+		},
+		warnings,
+	};
+}
