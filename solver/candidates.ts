@@ -5,6 +5,8 @@ import type { Provision } from "./types";
 /**
  * Feasible (child, provision) edges as parallel typed arrays, grouped by child and sorted by
  * total cost then provision index. Every cost part is in whole pounds, so totals are exact.
+ * Edges to provisions with no free place are kept too: the flow can never use them (capacity
+ * 0), but they are what makes "one more place there" computable for a shadow price.
  */
 export interface CandidateEdges {
 	count: number;
@@ -58,7 +60,7 @@ export function buildCandidates(instance: Instance): CandidateEdges {
 		const list: EdgeRow[] = [];
 		for (const j of byNeed.get(child.primaryNeed) ?? []) {
 			const p = provisions[j] as Provision;
-			const journey = checkPair(child, p, params, matrix);
+			const journey = checkPair(child, p, params, matrix, false);
 			if (typeof journey === "string") continue;
 			const rank = ranks.get(p.settingUrn) ?? 0;
 			const placeFunding = Math.round(p.cost.placeFunding);

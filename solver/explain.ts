@@ -122,7 +122,8 @@ function explainPreference(ctx: ExplainContext, i: number, urn: string): Prefere
 	if (hosted.length === 0) return { settingUrn: urn, rank: 1, status: "not-published" };
 	let best: { e: number; extra: ExtraCostEstimate } | null = null;
 	for (let e = edges.childStart[i] as number; e < (edges.childStart[i + 1] as number); e++) {
-		if (!hosted.includes(edges.provision[e] as number)) continue;
+		const j = edges.provision[e] as number;
+		if (!hosted.includes(j) || (instance.provisions[j]?.capacity ?? 0) === 0) continue;
 		const extra = extraCost(ctx, i, e);
 		if (best === null || extra.estimate < best.extra.estimate) best = { e, extra };
 	}

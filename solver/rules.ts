@@ -26,14 +26,15 @@ export function journeyBetween(
 
 /**
  * Checks one (child, provision) pair. Returns the first failed rule, or the journey when all
- * pass. `quickReject` skips the trigonometry for pairs outside the child's reach box; it is
- * only sound without a matrix override for the pair, so the caller passes the reach.
+ * pass. Pairs outside the child's reach box are rejected before any trigonometry (only when
+ * no matrix override exists for the pair). The capacity rule can be left to the caller.
  */
 export function checkPair(
 	child: Child,
 	provision: Provision,
 	params: Params,
 	matrix: TravelMatrix | undefined,
+	checkCapacity = true,
 ): RuleFailure | Journey {
 	if (!provision.needTypes.includes(child.primaryNeed)) return "need-not-designated";
 	if (child.age < provision.ageMin || child.age > provision.ageMax) return "age-out-of-range";
@@ -58,6 +59,6 @@ export function checkPair(
 		);
 	}
 	if (journey.minutes > limit) return "journey-too-long";
-	if (provision.capacity <= 0) return "no-capacity";
+	if (checkCapacity && provision.capacity <= 0) return "no-capacity";
 	return journey;
 }

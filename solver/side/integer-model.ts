@@ -76,7 +76,7 @@ export function solveIntegerModel(
 	const model = buildIntegerModel(instance, edges, side, true);
 	model.timeout = timeoutMs;
 	const result = solver.Solve(model);
-	if (!result.feasible || result.isIntegral !== true) return null;
+	if (!result.feasible) return null;
 	const assignment: Assignment = new Int32Array(instance.children.length).fill(-1);
 	for (const key of Object.keys(result)) {
 		if (!key.startsWith("x")) continue;

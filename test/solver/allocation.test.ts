@@ -1,0 +1,97 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type AllocationResult, solveAllocation, solveGreedy } from "../../solver/index";
+import { instanceArb, type SmallInstance } from "./support/arbitraries";
+import { bruteForceOptimum } from "./support/brute-force";
+import { referenceEdges } from "./support/reference";
+
+function checkInvariants(instance: SmallInstance, result: AllocationResult): void {
+	const edges = referenceEdges(instance.children, instance.provisions, instance.params);
+	const U = instance.params.cost.unplacedPenalty;
+	const seen = new Set<string>();
+	const used = new Map<string, number>();
+	let objective = 0;
+	for (const placement of result.placements) {
+		expect(seen.has(placement.childId)).toBe(false);
+		seen.add(placement.childId);
+		used.set(placement.provisionId, (used.get(placement.provisionId) ?? 0) + 1);
+		const edge = edges.get(`${placement.childId}→${placement.provisionId}`);
+		expect(edge, "only feasible edges are used").toBeDefined();
+		const c = placement.cost;
+		expect(c.total).toBe(
+			c.placeFunding + c.topUp + c.fee + c.transport + c.valueOfTime - c.preferenceCredit,
+		);
+		expect(c.total).toBe(edge?.total);
+		expect(placement.payers.homePays + placement.payers.hostPays).toBe(edge?.money);
+		objective += c.total;
+	}
+	for (const u of result.unplaced) {
+		expect(seen.has(u.childId)).toBe(false);
+		seen.add(u.childId);
+		objective += U;
+	}
+	expect(seen.size).toBe(instance.children.length);
+	for (const p of instance.provisions) expect(used.get(p.id) ?? 0).toBeLessThanOrEqual(p.capacity);
+	expect(result.objective).toBe(objective);
+	expect(result.summary.objective).toBe(objective);
+	expect(result.summary.placed + result.summary.unplaced).toBe(instance.children.length);
+}
+
+describe("solveAllocation", () => {
+	it("respects capacity, places each child at most once, on feasible edges, with consistent costs", () => {
+		fc.assert(
+			fc.property(instanceArb(12, 6), (instance) => {
+				const result = solveAllocation(instance);
+				checkInvariants(instance, result);
+				expect(result.method).toBe("network-exact");
+				expect(result.optimal).toBe(true);
+				expect(result.certificate?.optimal).toBe(true);
+			}),
+			{ numRuns: 150 },
+		);
+	});
+
+	it("matches brute force on tiny rounds (≤ 6 children × 3 provisions)", () => {
+		fc.assert(
+			fc.property(instanceArb(6, 3, 2), (instance) => {
+				const expected = bruteForceOptimum(instance.children, instance.provisions, instance.params);
+				expect(solveAllocation(instance).objective).toBe(expected);
+			}),
+			{ numRuns: 300 },
+		);
+	});
+
+	it("is never worse than the greedy nearest-place baseline", () => {
+		fc.assert(
+			fc.property(instanceArb(15, 6), (instance) => {
+				const optimum = solveAllocation(instance).objective;
+				expect(optimum).toBeLessThanOrEqual(solveGreedy(instance).summary.objective);
+			}),
+			{ numRuns: 100 },
+		);
+	});
+
+	it("reaches the same optimum with every engine and with pruning", () => {
+		fc.assert(
+			fc.property(instanceArb(20, 8), (instance) => {
+				const network = solveAllocation(instance);
+				const lp = solveAllocation({ ...instance, options: { engine: "lp" } });
+				const pruned = solveAllocation({ ...instance, options: { pruneK: 1 } });
+				expect(lp.method).toBe("lp-exact");
+				expect(lp.certificate?.optimal).toBe(true);
+				checkInvariants(instance, lp);
+				checkInvariants(instance, pruned);
+				expect(lp.objective).toBe(network.objective);
+				expect(pruned.objective).toBe(network.objective);
+				expect(pruned.pruning.applied).toBe(true);
+			}),
+			{ numRuns: 60 },
+		);
+	});
+
+	it("answers an empty round", () => {
+		const result = solveAllocation({ children: [], provisions: [] });
+		expect(result.objective).toBe(0);
+		expect(result.placements).toEqual([]);
+	});
+});

@@ -1,0 +1,74 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { solveAllocation } from "../../solver/index";
+import { instanceArb, type SmallInstance } from "./support/arbitraries";
+
+function withCapacity(instance: SmallInstance, provisionId: string, delta: number): SmallInstance {
+	return {
+		...instance,
+		provisions: instance.provisions.map((p) =>
+			p.id === provisionId ? { ...p, capacity: p.capacity + delta } : p,
+		),
+	};
+}
+
+describe("shadow prices", () => {
+	it("equal the exact saving of one more place and the loss of one fewer (re-solve)", () => {
+		fc.assert(
+			fc.property(instanceArb(14, 6), fc.nat(), (instance, pick) => {
+				const base = solveAllocation(instance);
+				const duals = base.duals?.provisions ?? [];
+				expect(duals).toHaveLength(instance.provisions.length);
+				const sample = duals[pick % duals.length];
+				if (!sample) return;
+				const more = solveAllocation(withCapacity(instance, sample.provisionId, 1));
+				expect(sample.shadowPrice).toBe(base.objective - more.objective);
+				if (sample.capacity > 0) {
+					const fewer = solveAllocation(withCapacity(instance, sample.provisionId, -1));
+					expect(sample.lossIfOneFewer).toBe(fewer.objective - base.objective);
+				} else {
+					expect(sample.lossIfOneFewer).toBeNull();
+				}
+			}),
+			{ numRuns: 200 },
+		);
+	});
+
+	it("are non-negative, zero where places are left, and price each child consistently", () => {
+		fc.assert(
+			fc.property(instanceArb(14, 6), (instance) => {
+				const result = solveAllocation(instance);
+				const byId = new Map(result.duals?.provisions.map((d) => [d.provisionId, d]));
+				for (const d of byId.values()) {
+					expect(d.shadowPrice).toBeGreaterThanOrEqual(0);
+					if (d.used < d.capacity) expect(d.shadowPrice).toBe(0);
+					if (d.lossIfOneFewer !== null)
+						expect(d.lossIfOneFewer).toBeGreaterThanOrEqual(d.shadowPrice);
+				}
+				const childDual = new Map(result.duals?.children.map((c) => [c.childId, c.dual]));
+				for (const p of result.placements) {
+					expect(childDual.get(p.childId)).toBe(
+						p.cost.total + (byId.get(p.provisionId)?.shadowPrice ?? Number.NaN),
+					);
+				}
+				for (const u of result.unplaced) {
+					expect(childDual.get(u.childId)).toBe(instance.params.cost.unplacedPenalty);
+				}
+			}),
+			{ numRuns: 150 },
+		);
+	});
+
+	it("also come from an LP solution, certified the same way", () => {
+		fc.assert(
+			fc.property(instanceArb(14, 6), (instance) => {
+				const network = solveAllocation(instance);
+				const lp = solveAllocation({ ...instance, options: { engine: "lp" } });
+				expect(lp.duals?.provisions.map((d) => d.shadowPrice)).toEqual(
+					network.duals?.provisions.map((d) => d.shadowPrice),
+				);
+			}),
+			{ numRuns: 50 },
+		);
+	});
+});
