@@ -85,7 +85,7 @@ export function instanceArb(
 				...defaultParams,
 				cost: {
 					...defaultParams.cost,
-					preferenceCredit: credit,
+					preferenceCredit: [...credit],
 					valueOfTimePerMinuteAnnual: valueOfTime,
 				},
 			},
