@@ -10,6 +10,7 @@ import { ApiError, ERROR_CODES, type ErrorCode, problemResponse } from "./http/p
 import { createRouter } from "./http/router.js";
 import { childRoutes } from "./routes/children.js";
 import { healthRoutes } from "./routes/health.js";
+import { matchingRunRoutes } from "./routes/matching-runs.js";
 import { referenceRoutes } from "./routes/reference.js";
 import { registryRoutes } from "./routes/registry.js";
 import { settingsRoutes } from "./routes/settings.js";
@@ -22,6 +23,10 @@ export interface AppOptions {
 	/** Largest request body accepted, in bytes. */
 	maxBodyBytes?: number;
 	now?: () => Date;
+	/** How background work (large matching runs) is scheduled; default: a Node timer. */
+	defer?: (task: () => Promise<void>) => void;
+	/** Matching rounds up to this many children answer at once (default 500). */
+	syncRunLimit?: number;
 }
 
 /** Statuses hono's own middleware raises, mapped onto our closed set of codes. */
@@ -44,6 +49,15 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 		dbKind: options.dbKind,
 		verify: options.verify,
 		now: options.now ?? (() => new Date()),
+		defer:
+			options.defer ??
+			((task: () => Promise<void>) => {
+				setTimeout(
+					() => void task().catch((error) => console.error("background task failed", error)),
+					0,
+				);
+			}),
+		syncRunLimit: options.syncRunLimit ?? 500,
 	};
 	const app = createRouter();
 
@@ -70,6 +84,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 	app.route("/", registryRoutes);
 	app.route("/", vacancyRoutes);
 	app.route("/", childRoutes);
+	app.route("/", matchingRunRoutes);
 
 	app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
 		type: "http",

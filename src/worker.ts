@@ -39,6 +39,7 @@ export default {
 			db: database.db,
 			dbKind: "postgres",
 			verify: await verifier,
+			defer: (task) => ctx.waitUntil(task()),
 			maxBodyBytes: Number(env.MAX_BODY_BYTES ?? "1048576"),
 		});
 		try {

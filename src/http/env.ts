@@ -10,6 +10,10 @@ export interface AppDeps {
 	verify: Verifier;
 	/** The clock; tests pass a fixed one. */
 	now: () => Date;
+	/** Runs work after the response (Node: a timer; Workers: ctx.waitUntil). */
+	defer: (task: () => Promise<void>) => void;
+	/** Matching rounds up to this many children answer at once; larger ones run in the background. */
+	syncRunLimit: number;
 }
 
 export type AppEnv = {

@@ -33,16 +33,14 @@ describe("database constraints", () => {
 	it("refuses an LA code outside London's 201–213 and 301–320", async () => {
 		await rejects(
 			() =>
-				database.db
-					.insert(boroughs)
-					.values({
-						code: "999",
-						gssCode: "E09000034",
-						name: "Nowhere",
-						inner: false,
-						centroidLat: 51.5,
-						centroidLon: 0,
-					}),
+				database.db.insert(boroughs).values({
+					code: "999",
+					gssCode: "E09000034",
+					name: "Nowhere",
+					inner: false,
+					centroidLat: 51.5,
+					centroidLon: 0,
+				}),
 			/borough_code_valid/,
 		);
 	});

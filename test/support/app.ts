@@ -33,6 +33,8 @@ export function useTestApp(options: { now?: Date } = {}): TestContext {
 			verify: ctx.keys.verify,
 			now: () => options.now ?? FIXED_NOW,
 			maxBodyBytes: 65_536,
+			// Small enough that a pan-London round of the 300 demo children runs in the background.
+			syncRunLimit: 100,
 		});
 		ctx.get = (path, headers = {}) => Promise.resolve(ctx.app.request(path, { headers }));
 		ctx.send = (method, path, body, headers = {}) =>

@@ -1,0 +1,103 @@
+import { z } from "@hono/zod-openapi";
+import { RUN_STATUSES } from "../../schema/index.js";
+import { LaCode } from "./settings.schemas.js";
+
+const pounds = z.number().int().min(0).max(1_000_000_000);
+
+export const RunRequest = z
+	.object({
+		scope: z
+			.object({
+				childIds: z
+					.array(z.uuid())
+					.min(1)
+					.max(20_000)
+					.optional()
+					.openapi({ description: "Default: the caller's awaiting children" }),
+				boroughs: z
+					.array(LaCode)
+					.min(1)
+					.max(33)
+					.optional()
+					.openapi({ description: "Admin only: span these boroughs' awaiting children" }),
+			})
+			.strict()
+			.default({}),
+		weights: z
+			.object({
+				valueOfTimePerMinute: z
+					.number()
+					.min(0)
+					.max(10_000)
+					.optional()
+					.openapi({ description: "£ per one-way journey minute per year" }),
+				preferenceCredit: z.array(z.number().int().min(0).max(100_000)).max(10).optional(),
+				transportPerMile: z.number().min(0).max(100_000).optional(),
+			})
+			.strict()
+			.default({}),
+		sideConstraints: z
+			.object({
+				budgetCaps: z
+					.record(LaCode, pounds)
+					.optional()
+					.openapi({ description: "Home borough → annual £ cap" }),
+				outOfBoroughCeilings: z.record(LaCode, z.number().int().min(0).max(100_000)).optional(),
+				sameSettingGroups: z.array(z.array(z.uuid()).min(2).max(10)).max(1_000).optional(),
+			})
+			.strict()
+			.optional(),
+		engine: z.enum(["auto", "network", "lp"]).default("auto"),
+	})
+	.strict()
+	.openapi("MatchingRunRequest");
+
+export const RunId = z
+	.uuid("must be a run id (UUID)")
+	.openapi({ param: { name: "id", in: "path" } });
+
+export const Run = z
+	.object({
+		id: z.uuid(),
+		status: z.enum(RUN_STATUSES),
+		progress: z.number().int(),
+		borough: z.string().nullable(),
+		scopeBoroughs: z.array(z.string()),
+		children: z.number().int(),
+		engine: z.string().nullable(),
+		method: z.string().nullable(),
+		optimal: z.boolean().nullable(),
+		objective: z.number().nullable(),
+		lowerBound: z.number().nullable(),
+		gap: z.number().nullable(),
+		figures: z
+			.unknown()
+			.openapi({ description: "Annual cost, journey minutes, placed, unplaced, solve time, …" }),
+		greedy: z.unknown().openapi({
+			description: "The greedy baseline's figures and what the optimum saves against it",
+		}),
+		error: z.string().nullable(),
+		createdAt: z.string(),
+		finishedAt: z.string().nullable(),
+		links: z.object({ self: z.string(), proposals: z.string() }),
+	})
+	.openapi("MatchingRun");
+
+export const Proposal = z
+	.object({
+		childId: z.uuid(),
+		caseRef: z.string(),
+		placed: z.boolean(),
+		urn: z.number().int().nullable(),
+		settingName: z.string().nullable(),
+		provision: z.string().nullable(),
+		borough: z.string().nullable(),
+		annualCost: z.number().int().nullable(),
+		journeyMinutes: z.number().nullable(),
+		accepted: z.boolean(),
+		proposalId: z.uuid(),
+		explanation: z.unknown(),
+	})
+	.openapi("Proposal");
+
+export type RunRequestT = z.infer<typeof RunRequest>;

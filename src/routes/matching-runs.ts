@@ -1,0 +1,102 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { requireRole } from "../auth/middleware.js";
+import { actorOf } from "../http/actor.js";
+import { authResponses, bearerSecurity } from "../http/auth-docs.js";
+import { jsonContent, problemResponses } from "../http/openapi.js";
+import { createRouter } from "../http/router.js";
+import { createRun, executeRun, getRun, listProposals } from "../services/matching/runs.js";
+import { Proposal, Run, RunId, RunRequest } from "./matching-runs.schemas.js";
+import { proposalsCsv, toProposal, toRun } from "./matching-runs.view.js";
+
+const tags = ["Matching"];
+
+const createRunRoute = createRoute({
+	method: "post",
+	path: "/matching-runs",
+	tags,
+	summary: "Run the matcher over a round of children",
+	description:
+		"Rounds of up to 500 children (configurable) answer at once (201); larger ones answer 202 and report progress at the run's URL. A run proposes; it never changes vacancies.",
+	security: bearerSecurity,
+	middleware: [requireRole("panel", "admin")] as const,
+	request: { body: { required: true, content: { "application/json": { schema: RunRequest } } } },
+	responses: {
+		201: { ...jsonContent(Run, "Solved"), headers: z.object({ Location: z.string() }) },
+		202: {
+			...jsonContent(Run, "Accepted: poll the Location"),
+			headers: z.object({ Location: z.string() }),
+		},
+		...authResponses,
+		...problemResponses(400, 404, 413, 415, 422),
+	},
+});
+
+const getRunRoute = createRoute({
+	method: "get",
+	path: "/matching-runs/{id}",
+	tags,
+	summary: "A run's status, progress, engine, objective and figures",
+	security: bearerSecurity,
+	middleware: [requireRole("panel", "admin", "commissioner")] as const,
+	request: { params: z.object({ id: RunId }) },
+	responses: { 200: jsonContent(Run, "The run"), ...authResponses, ...problemResponses(400, 404) },
+});
+
+const proposalsRoute = createRoute({
+	method: "get",
+	path: "/matching-runs/{id}/proposals",
+	tags,
+	summary: "Per-child proposals with explanations (JSON, or CSV with format=csv)",
+	security: bearerSecurity,
+	middleware: [requireRole("panel", "admin")] as const,
+	request: {
+		params: z.object({ id: RunId }),
+		query: z.object({ format: z.enum(["json", "csv"]).default("json") }).strict(),
+	},
+	responses: {
+		200: {
+			description: "The run's proposals for the caller's children",
+			content: {
+				"application/json": {
+					schema: z.object({ runId: z.uuid(), status: z.string(), items: z.array(Proposal) }),
+				},
+				"text/csv": { schema: z.string() },
+			},
+		},
+		...authResponses,
+		...problemResponses(400, 404, 409),
+	},
+});
+
+export const matchingRunRoutes = createRouter()
+	.openapi(createRunRoute, async (c) => {
+		const { db, now, defer, syncRunLimit } = c.get("deps");
+		const { run, childCount } = await createRun(db, actorOf(c), c.req.valid("json"), now());
+		c.header("Location", `/matching-runs/${run.id}`);
+		if (childCount > syncRunLimit) {
+			defer(() => executeRun(db, run.id, now));
+			return c.json(toRun(run, childCount), 202);
+		}
+		await executeRun(db, run.id, now);
+		const done = await getRun(db, c.get("principal"), run.id);
+		return c.json(toRun(done, childCount), 201);
+	})
+	.openapi(getRunRoute, async (c) => {
+		const run = await getRun(c.get("deps").db, c.get("principal"), c.req.valid("param").id);
+		return c.json(toRun(run), 200);
+	})
+	.openapi(proposalsRoute, async (c) => {
+		const { run, rows } = await listProposals(
+			c.get("deps").db,
+			actorOf(c),
+			c.req.valid("param").id,
+		);
+		const items = rows.map(toProposal);
+		if (c.req.valid("query").format === "csv" || c.req.header("accept")?.includes("text/csv")) {
+			return c.body(proposalsCsv(items), 200, {
+				"content-type": "text/csv; charset=utf-8",
+				"content-disposition": `attachment; filename="proposals-${run.id}.csv"`,
+			});
+		}
+		return c.json({ runId: run.id, status: run.status, items }, 200);
+	});

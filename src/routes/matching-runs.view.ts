@@ -1,0 +1,89 @@
+import type { matchingRuns, proposals } from "../../schema/index.js";
+
+type RunRow = typeof matchingRuns.$inferSelect;
+type ProposalRow = typeof proposals.$inferSelect;
+
+/** Shapes a run for the API (aggregates only: no child-level data). */
+export function toRun(run: RunRow, childCount?: number) {
+	const request = run.request as { scope?: { childIds?: string[] } };
+	const figures = run.figures as { optimal?: boolean } | null;
+	return {
+		id: run.id,
+		status: run.status as "queued" | "running" | "done" | "failed",
+		progress: run.progress,
+		borough: run.boroughCode,
+		scopeBoroughs: run.scopeBoroughs,
+		children: childCount ?? request.scope?.childIds?.length ?? 0,
+		engine: run.engine,
+		method: run.method,
+		optimal: figures?.optimal ?? null,
+		objective: run.objective,
+		lowerBound: run.lowerBound,
+		gap: run.gap,
+		figures: run.figures,
+		greedy: run.greedy,
+		error: run.error,
+		createdAt: run.createdAt.toISOString(),
+		finishedAt: run.finishedAt?.toISOString() ?? null,
+		links: { self: `/matching-runs/${run.id}`, proposals: `/matching-runs/${run.id}/proposals` },
+	};
+}
+
+export function toProposal(r: {
+	p: ProposalRow;
+	caseRef: string;
+	code: string | null;
+	urn: number | null;
+	settingName: string | null;
+	borough: string | null;
+}) {
+	return {
+		proposalId: r.p.id,
+		childId: r.p.childId,
+		caseRef: r.caseRef,
+		placed: r.p.provisionId !== null,
+		urn: r.urn,
+		settingName: r.settingName,
+		provision: r.code,
+		borough: r.borough,
+		annualCost: r.p.annualCost,
+		journeyMinutes: r.p.journeyMinutes,
+		accepted: r.p.accepted,
+		explanation: r.p.explanation,
+	};
+}
+
+const CSV_COLUMNS = [
+	"caseRef",
+	"childId",
+	"placed",
+	"urn",
+	"settingName",
+	"provision",
+	"borough",
+	"annualCost",
+	"journeyMinutes",
+	"reason",
+] as const;
+
+function cell(value: unknown): string {
+	if (value === null || value === undefined) return "";
+	let text = String(value);
+	if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Proposals as CSV (RFC 4180, CRLF, header row): one row per child, plain numbers. */
+export function proposalsCsv(items: ReturnType<typeof toProposal>[]): string {
+	const lines = [CSV_COLUMNS.join(",")];
+	for (const item of items) {
+		const reason = item.placed ? "" : ((item.explanation as { reason?: string }).reason ?? "");
+		const row = {
+			...item,
+			journeyMinutes: item.journeyMinutes === null ? null : Math.round(item.journeyMinutes),
+			reason,
+		};
+		lines.push(CSV_COLUMNS.map((col) => cell(row[col])).join(","));
+	}
+	return `${lines.join("\r\n")}\r\n`;
+}

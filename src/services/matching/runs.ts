@@ -1,0 +1,163 @@
+import { and, eq } from "drizzle-orm";
+import { children, matchingRuns, proposals, provisions, settings } from "../../../schema/index.js";
+import { type AllocationInput, solveAllocation, solveGreedy } from "../../../solver/index.js";
+import type { Principal } from "../../auth/claims.js";
+import type { Db } from "../../db/types.js";
+import { ApiError } from "../../http/problem.js";
+import type { RunRequestT } from "../../routes/matching-runs.schemas.js";
+import { type Actor, audit } from "../audit.js";
+import { loadPolicy } from "../policy.js";
+import { loadChildren, loadProvisions, toSolverChild } from "./load-instance.js";
+import { isoDay, paramsFor } from "./params.js";
+import { storeRunResult } from "./store-run.js";
+
+export type RunRow = typeof matchingRuns.$inferSelect;
+
+/** Which boroughs' children a run may cover: a panel its own; an admin any it names (default all). */
+function scopeFor(principal: Principal, request: RunRequestT): string[] | null {
+	if (principal.role === "panel") {
+		if (request.scope.boroughs && request.scope.boroughs.some((b) => b !== principal.la)) {
+			throw new ApiError(
+				"forbidden",
+				"a borough's panel may only match its own children; a pan-borough run needs an admin",
+			);
+		}
+		return [principal.la as string];
+	}
+	return request.scope.boroughs ?? null;
+}
+
+/** Records a run (queued) with its request and the children it covers; the solve comes after. */
+export async function createRun(db: Db, actor: Actor, request: RunRequestT, now: Date) {
+	const scope = scopeFor(actor.principal, request);
+	return db.transaction(async (tx) => {
+		const boroughs =
+			scope ??
+			(await tx.selectDistinct({ b: children.boroughCode }).from(children)).map((r) => r.b);
+		const list = await loadChildren(tx, boroughs, request.scope.childIds);
+		if (request.scope.childIds && list.length !== new Set(request.scope.childIds).size) {
+			const found = new Set(list.map((c) => c.id));
+			const missing = request.scope.childIds.filter((id) => !found.has(id));
+			throw new ApiError(
+				"not_found",
+				`no child ${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ", …" : ""} in scope`,
+			);
+		}
+		if (list.length === 0)
+			throw new ApiError("unprocessable", "no children awaiting a place in scope");
+		const [run] = await tx
+			.insert(matchingRuns)
+			.values({
+				boroughCode: actor.principal.role === "panel" ? actor.principal.la : null,
+				scopeBoroughs: [...boroughs].sort(),
+				requestedBy: actor.principal.subject,
+				status: "queued",
+				request: { ...request, scope: { ...request.scope, childIds: list.map((c) => c.id) } },
+				createdAt: now,
+			})
+			.returning();
+		if (!run) throw new Error("run insert returned nothing");
+		await audit(tx, actor, {
+			action: "matching-run.create",
+			entityType: "matching_run",
+			entityId: run.id,
+			after: { children: list.length, scope: boroughs },
+		});
+		return { run, childCount: list.length };
+	});
+}
+
+/** Solves a queued run and stores the outcome; a run never changes vacancies. */
+export async function executeRun(db: Db, runId: string, now: () => Date): Promise<void> {
+	try {
+		const [run] = await db
+			.update(matchingRuns)
+			.set({ status: "running", progress: 10 })
+			.where(eq(matchingRuns.id, runId))
+			.returning();
+		if (!run) return;
+		const request = run.request as RunRequestT & { scope: { childIds: string[] } };
+		const policy = await loadPolicy(db);
+		const list = await loadChildren(db, run.scopeBoroughs, request.scope.childIds);
+		const provisionList = await loadProvisions(db, isoDay(now()));
+		const input: AllocationInput = {
+			children: list.map((c) => toSolverChild(c, policy)),
+			provisions: provisionList.map(
+				({
+					settingName: _n,
+					code: _c,
+					freeNow: _f,
+					freeLater: _l,
+					earliestFrom: _e,
+					places: _p,
+					...p
+				}) => p,
+			),
+			params: paramsFor(policy, request.weights),
+			sideConstraints: request.sideConstraints,
+			options: { engine: request.engine, duals: true, explain: true },
+		};
+		await db
+			.update(matchingRuns)
+			.set({ progress: 30, inputs: input })
+			.where(eq(matchingRuns.id, runId));
+		const started = performance.now();
+		const result = solveAllocation(input);
+		const solveMs = Math.round(performance.now() - started);
+		const greedy = solveGreedy(input);
+		const byId = new Map(provisionList.map((p) => [p.id, p]));
+		await db.transaction((tx) => storeRunResult(tx, runId, result, greedy, byId, solveMs, now()));
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		await db
+			.update(matchingRuns)
+			.set({ status: "failed", error: message, finishedAt: now() })
+			.where(eq(matchingRuns.id, runId));
+	}
+}
+
+/** A run the caller may see: its own borough's (panel), any (admin, commissioner); else 404. */
+export async function getRun(db: Db, principal: Principal, id: string): Promise<RunRow> {
+	const [run] = await db.select().from(matchingRuns).where(eq(matchingRuns.id, id));
+	const visible = run && (principal.role !== "panel" || run.boroughCode === principal.la);
+	if (!run || !visible) throw new ApiError("not_found", `no matching run ${id}`);
+	return run;
+}
+
+/** A run's proposals, child by child: only the caller's own borough's children (admin: all). */
+export async function listProposals(db: Db, actor: Actor, id: string) {
+	const principal = actor.principal;
+	if (principal.role !== "panel" && principal.role !== "admin") {
+		throw new ApiError(
+			"forbidden",
+			"proposals are child-level data: only the home borough's panel sees them",
+		);
+	}
+	const run = await getRun(db, principal, id);
+	if (run.status !== "done")
+		throw new ApiError("conflict", `run ${id} is ${run.status}; proposals come when it is done`);
+	const own =
+		principal.role === "panel" ? eq(children.boroughCode, principal.la as string) : undefined;
+	const rows = await db
+		.select({
+			p: proposals,
+			caseRef: children.caseRef,
+			code: provisions.code,
+			urn: settings.urn,
+			settingName: settings.name,
+			borough: settings.boroughCode,
+		})
+		.from(proposals)
+		.innerJoin(children, eq(children.id, proposals.childId))
+		.leftJoin(provisions, eq(provisions.id, proposals.provisionId))
+		.leftJoin(settings, eq(settings.urn, provisions.settingUrn))
+		.where(and(eq(proposals.runId, run.id), own))
+		.orderBy(children.caseRef);
+	await audit(db, actor, {
+		action: "matching-run.proposals.read",
+		entityType: "matching_run",
+		entityId: run.id,
+		after: { children: rows.length },
+	});
+	return { run, rows };
+}
