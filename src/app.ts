@@ -11,6 +11,7 @@ import { createRouter } from "./http/router.js";
 import { childRoutes } from "./routes/children.js";
 import { healthRoutes } from "./routes/health.js";
 import { matchingRunRoutes } from "./routes/matching-runs.js";
+import { optionRoutes } from "./routes/options.js";
 import { referenceRoutes } from "./routes/reference.js";
 import { registryRoutes } from "./routes/registry.js";
 import { settingsRoutes } from "./routes/settings.js";
@@ -85,6 +86,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 	app.route("/", vacancyRoutes);
 	app.route("/", childRoutes);
 	app.route("/", matchingRunRoutes);
+	app.route("/", optionRoutes);
 
 	app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
 		type: "http",
