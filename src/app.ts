@@ -16,6 +16,7 @@ import { referenceRoutes } from "./routes/reference.js";
 import { registryRoutes } from "./routes/registry.js";
 import { settingsRoutes } from "./routes/settings.js";
 import { vacancyRoutes } from "./routes/vacancies.js";
+import { whatIfRoutes } from "./routes/what-if.js";
 
 export interface AppOptions {
 	db: Db;
@@ -87,6 +88,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 	app.route("/", childRoutes);
 	app.route("/", matchingRunRoutes);
 	app.route("/", optionRoutes);
+	app.route("/", whatIfRoutes);
 
 	app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
 		type: "http",
