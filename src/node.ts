@@ -13,6 +13,7 @@ async function main(): Promise<void> {
 	const prepared = await prepareDatabase(database, {
 		loadDemo: config.loadDemo,
 		seed: config.demoSeed,
+		children: config.demoChildren,
 	});
 	if (prepared.loaded) {
 		const parts = Object.entries(prepared.summary ?? {}).map(([k, v]) => `${v} ${k}`);
