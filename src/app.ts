@@ -10,6 +10,7 @@ import { ApiError, ERROR_CODES, type ErrorCode, problemResponse } from "./http/p
 import { createRouter } from "./http/router.js";
 import { childRoutes } from "./routes/children.js";
 import { healthRoutes } from "./routes/health.js";
+import { importRoutes } from "./routes/import.js";
 import { matchingRunRoutes } from "./routes/matching-runs.js";
 import { optionRoutes } from "./routes/options.js";
 import { referenceRoutes } from "./routes/reference.js";
@@ -84,6 +85,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 	app.route("/", referenceRoutes);
 	app.route("/", settingsRoutes);
 	app.route("/", registryRoutes);
+	app.route("/", importRoutes);
 	app.route("/", vacancyRoutes);
 	app.route("/", childRoutes);
 	app.route("/", matchingRunRoutes);
