@@ -95,17 +95,15 @@ export async function loadReferenceData(db: Executor, data: SeedData): Promise<v
 				p.satisfiedBy.map((l) => ({ planLevel: p.code, provisionLevel: l })),
 			),
 		);
-	await db
-		.insert(caseloadSeries)
-		.values(
-			data.demand.flatMap((d) =>
-				Object.entries(d.caseload).map(([academicYear, plans]) => ({
-					boroughCode: d.laCode,
-					academicYear,
-					plans,
-				})),
-			),
-		);
+	await db.insert(caseloadSeries).values(
+		data.demand.flatMap((d) =>
+			Object.entries(d.caseload).map(([academicYear, plans]) => ({
+				boroughCode: d.laCode,
+				academicYear,
+				plans,
+			})),
+		),
+	);
 	await insertChunks(
 		data.demand.flatMap((d) =>
 			Object.entries(d.placementByNeed).flatMap(([placement, needs]) =>

@@ -16,7 +16,7 @@ export interface Policy {
 	planLevels: Record<string, string[]>;
 }
 
-function valueOf<T>(rows: Map<string, unknown>, key: string): T {
+function settingOf<T>(rows: Map<string, unknown>, key: string): T {
 	const entry = rows.get(key) as { value?: T } | undefined;
 	if (entry?.value === undefined)
 		throw new Error(`cost default ${key} is missing from the database`);
@@ -30,18 +30,20 @@ export async function loadPolicy(db: Executor): Promise<Policy> {
 	]);
 	const byKey = new Map(rows.map((r) => [r.key, r.value]));
 	const planLevels: Record<string, string[]> = {};
-	for (const s of satisfiers) (planLevels[s.planLevel] ??= []).push(s.provisionLevel);
+	for (const s of satisfiers) {
+		planLevels[s.planLevel] = [...(planLevels[s.planLevel] ?? []), s.provisionLevel];
+	}
 	for (const list of Object.values(planLevels)) list.sort();
 	return {
-		travel: valueOf(byKey, "travel"),
+		travel: settingOf(byKey, "travel"),
 		cost: {
-			transportPerMileAnnual: valueOf(byKey, "transportPerMile"),
-			transportMinimumAnnual: valueOf(byKey, "transportMinimum"),
-			valueOfTimePerMinuteAnnual: valueOf(byKey, "valueOfTimePerMinute"),
-			preferenceCredit: valueOf(byKey, "preferenceCredit"),
-			unplacedPenalty: valueOf(byKey, "unplacedPenalty"),
+			transportPerMileAnnual: settingOf(byKey, "transportPerMile"),
+			transportMinimumAnnual: settingOf(byKey, "transportMinimum"),
+			valueOfTimePerMinuteAnnual: settingOf(byKey, "valueOfTimePerMinute"),
+			preferenceCredit: settingOf(byKey, "preferenceCredit"),
+			unplacedPenalty: settingOf(byKey, "unplacedPenalty"),
 		},
-		journeyLimits: valueOf(byKey, "journeyLimits"),
+		journeyLimits: settingOf(byKey, "journeyLimits"),
 		planLevels,
 	};
 }

@@ -61,7 +61,13 @@ function applyChanges(live: ProvisionInfo[], changes: WhatIfRequestT["changes"])
 /** Annual cost, journey minutes and placed/unplaced children per home borough. */
 function byBorough(result: AllocationResult, homeOf: Map<string, string>) {
 	const out = new Map<string, Solved>();
-	const row = (b: string) => out.get(b) ?? (out.set(b, zero()), out.get(b) as Solved);
+	const row = (b: string): Solved => {
+		const existing = out.get(b);
+		if (existing) return existing;
+		const fresh = zero();
+		out.set(b, fresh);
+		return fresh;
+	};
 	for (const p of result.placements) {
 		const r = row(homeOf.get(p.childId) as string);
 		r.annualCost += p.cost.placeFunding + p.cost.topUp + p.cost.fee + p.cost.transport;

@@ -16,7 +16,7 @@ export type RunRow = typeof matchingRuns.$inferSelect;
 /** Which boroughs' children a run may cover: a panel its own; an admin any it names (default all). */
 function scopeFor(principal: Principal, request: RunRequestT): string[] | null {
 	if (principal.role === "panel") {
-		if (request.scope.boroughs && request.scope.boroughs.some((b) => b !== principal.la)) {
+		if (request.scope.boroughs?.some((b) => b !== principal.la)) {
 			throw new ApiError(
 				"forbidden",
 				"a borough's panel may only match its own children; a pan-borough run needs an admin",
