@@ -9,6 +9,7 @@ import {
 	loadProvisions,
 	type ProvisionInfo,
 	toSolverChild,
+	toSolverProvision,
 } from "./matching/load-instance.js";
 import { isoDay, paramsFor } from "./matching/params.js";
 import { loadPolicy } from "./policy.js";
@@ -94,22 +95,13 @@ export async function whatIf(db: Db, principal: Principal, request: WhatIfReques
 	const list = await loadChildren(db, scope);
 	const live = await loadProvisions(db, isoDay(now));
 	const scenario = applyChanges(live, request.changes);
-	const strip = ({
-		settingName: _n,
-		code: _c,
-		freeNow: _f,
-		freeLater: _l,
-		earliestFrom: _e,
-		places: _p,
-		...p
-	}: ProvisionInfo) => p;
 	const input = {
 		children: list.map((c) => toSolverChild(c, policy)),
 		params: paramsFor(policy),
 		options: { explain: false, duals: true },
 	};
-	const baseline = solveAllocation({ ...input, provisions: live.map(strip) });
-	const after = solveAllocation({ ...input, provisions: scenario.map(strip) });
+	const baseline = solveAllocation({ ...input, provisions: live.map(toSolverProvision) });
+	const after = solveAllocation({ ...input, provisions: scenario.map(toSolverProvision) });
 	const homeOf = new Map(list.map((c) => [c.id, c.boroughCode]));
 	const [b, s] = [byBorough(baseline, homeOf), byBorough(after, homeOf)];
 	const rows = [...new Set([...b.keys(), ...s.keys()])].sort().map((code) => {

@@ -75,6 +75,20 @@ export async function loadProvisions(db: Executor, today: string): Promise<Provi
 	}));
 }
 
+/** Just the matcher's fields of a provision (the solver's input is exactly its Provision type). */
+export function toSolverProvision(p: ProvisionInfo): SolverProvision {
+	const {
+		settingName: _n,
+		code: _c,
+		freeNow: _f,
+		freeLater: _l,
+		earliestFrom: _e,
+		places: _p,
+		...solverFields
+	} = p;
+	return solverFields;
+}
+
 /** A child record as the matcher takes it (pseudonymous id, plan level expanded to provision levels). */
 export function toSolverChild(c: ChildRow, policy: Policy): SolverChild {
 	return {

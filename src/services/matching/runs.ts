@@ -7,7 +7,7 @@ import { ApiError } from "../../http/problem.js";
 import type { RunRequestT } from "../../routes/matching-runs.schemas.js";
 import { type Actor, audit } from "../audit.js";
 import { loadPolicy } from "../policy.js";
-import { loadChildren, loadProvisions, toSolverChild } from "./load-instance.js";
+import { loadChildren, loadProvisions, toSolverChild, toSolverProvision } from "./load-instance.js";
 import { isoDay, paramsFor } from "./params.js";
 import { storeRunResult } from "./store-run.js";
 
@@ -82,17 +82,7 @@ export async function executeRun(db: Db, runId: string, now: () => Date): Promis
 		const provisionList = await loadProvisions(db, isoDay(now()));
 		const input: AllocationInput = {
 			children: list.map((c) => toSolverChild(c, policy)),
-			provisions: provisionList.map(
-				({
-					settingName: _n,
-					code: _c,
-					freeNow: _f,
-					freeLater: _l,
-					earliestFrom: _e,
-					places: _p,
-					...p
-				}) => p,
-			),
+			provisions: provisionList.map(toSolverProvision),
 			params: paramsFor(policy, request.weights),
 			sideConstraints: request.sideConstraints,
 			options: { engine: request.engine, duals: true, explain: true },
