@@ -16,6 +16,7 @@ import { optionRoutes } from "./routes/options.js";
 import { referenceRoutes } from "./routes/reference.js";
 import { registryRoutes } from "./routes/registry.js";
 import { settingsRoutes } from "./routes/settings.js";
+import { sufficiencyRoutes } from "./routes/sufficiency.js";
 import { vacancyRoutes } from "./routes/vacancies.js";
 import { whatIfRoutes } from "./routes/what-if.js";
 
@@ -91,6 +92,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 	app.route("/", matchingRunRoutes);
 	app.route("/", optionRoutes);
 	app.route("/", whatIfRoutes);
+	app.route("/", sufficiencyRoutes);
 
 	app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
 		type: "http",

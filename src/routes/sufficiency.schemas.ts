@@ -1,0 +1,122 @@
+import { z } from "@hono/zod-openapi";
+import { DIMENSIONS } from "../services/sufficiency/dimensions.js";
+
+const dimensionList = DIMENSIONS.join("|");
+
+export const SufficiencyQuery = z
+	.object({
+		groupBy: z
+			.string()
+			.default("area")
+			.refine(
+				(s) => new RegExp(`^(${dimensionList})(,(${dimensionList}))*$`).test(s),
+				"must be a comma-separated list of need, phase and area",
+			)
+			.refine(
+				(s) => new Set(s.split(",")).size === s.split(",").length,
+				"must not repeat a dimension",
+			)
+			.openapi({
+				description: "Dimensions to group by: any of need, phase, area",
+				example: "need,area",
+			}),
+		area: z.string().trim().min(1).max(100).default("borough").openapi({
+			description:
+				"What an area is: `borough`, a partnership kind (`aldcs-subregion`, `ics`, `commissioning-programme`: one row per partnership), or one partnership id or LA code (the report covers only it)",
+			example: "aldcs-subregion",
+		}),
+		format: z
+			.enum(["json", "csv"])
+			.optional()
+			.openapi({ description: "json (default) or csv; `Accept: text/csv` also asks for CSV" }),
+	})
+	.strict();
+
+const Keyed = z.object({ code: z.string(), name: z.string() });
+const count = z.number().int().nullable();
+
+export const SufficiencyFigures = z.object({
+	places: z.number().int(),
+	vacant: z.number().int(),
+	filled: count,
+	awaiting: count,
+	unmet: count,
+	gap: count.openapi({ description: "awaiting − vacant" }),
+	placedOutOfBorough: count,
+	placedOutOfLondon: count,
+	independentPlacements: count,
+	independentAnnualCost: count,
+	plans: z.number().int(),
+	specialistPlans: z.number().int(),
+	forecast: z.array(
+		z.object({
+			academicYear: z.string(),
+			plans: z.number().int(),
+			specialistPlans: z.number().int(),
+		}),
+	),
+	suppressed: z.array(z.string()).openapi({ description: "Figures hidden (null) on this row" }),
+});
+
+export const SufficiencyReport = z
+	.object({
+		groupBy: z.array(z.enum(DIMENSIONS)),
+		area: z.object({ param: z.string(), kind: z.string() }),
+		asOf: z.string(),
+		latestCensus: z.string().nullable(),
+		viewer: z.object({ role: z.string(), la: z.string().nullable(), exact: z.boolean() }),
+		rows: z.array(
+			SufficiencyFigures.extend({
+				need: Keyed.optional(),
+				phase: Keyed.optional(),
+				area: Keyed.optional(),
+			}),
+		),
+		totals: SufficiencyFigures,
+		method: z.record(z.string(), z.string()),
+	})
+	.openapi("SufficiencyReport");
+
+export const ShadowPriceQuery = z
+	.object({
+		run: z
+			.uuid()
+			.optional()
+			.openapi({ description: "A matching run (default: the latest finished one you may see)" }),
+		limit: z.coerce.number().int().min(1).max(1000).default(50),
+	})
+	.strict();
+
+const Summary = {
+	provisions: z.number().int(),
+	totalGainPlusOne: z.number(),
+	maxGainPlusOne: z.number(),
+};
+
+export const ShadowPriceReport = z
+	.object({
+		runId: z.uuid(),
+		runBorough: z.string().nullable(),
+		finishedAt: z.string().nullable(),
+		provisions: z.number().int(),
+		items: z.array(
+			z.object({
+				rank: z.number().int(),
+				provisionId: z.number().int(),
+				urn: z.number().int(),
+				settingName: z.string().nullable(),
+				provision: z.string(),
+				borough: Keyed,
+				level: z.string(),
+				needTypes: z.array(z.string()),
+				capacity: z.number(),
+				used: z.number(),
+				gainPlusOne: z.number(),
+				lossMinusOne: z.number(),
+			}),
+		),
+		byArea: z.array(z.object({ borough: Keyed, ...Summary })),
+		byNeed: z.array(z.object({ need: z.string(), ...Summary })),
+		method: z.string(),
+	})
+	.openapi("ShadowPrices");
