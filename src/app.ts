@@ -9,10 +9,13 @@ import type { AppEnv } from "./http/env.js";
 import { ApiError, ERROR_CODES, type ErrorCode, problemResponse } from "./http/problem.js";
 import { createRouter } from "./http/router.js";
 import { childRoutes } from "./routes/children.js";
+import { consultationRoutes } from "./routes/consultations.js";
 import { healthRoutes } from "./routes/health.js";
 import { importRoutes } from "./routes/import.js";
 import { matchingRunRoutes } from "./routes/matching-runs.js";
 import { optionRoutes } from "./routes/options.js";
+import { panelStatsRoutes } from "./routes/panel-stats.js";
+import { placementRoutes } from "./routes/placements.js";
 import { referenceRoutes } from "./routes/reference.js";
 import { registryRoutes } from "./routes/registry.js";
 import { settingsRoutes } from "./routes/settings.js";
@@ -92,6 +95,9 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 	app.route("/", matchingRunRoutes);
 	app.route("/", optionRoutes);
 	app.route("/", whatIfRoutes);
+	app.route("/", consultationRoutes);
+	app.route("/", placementRoutes);
+	app.route("/", panelStatsRoutes);
 	app.route("/", sufficiencyRoutes);
 
 	app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
