@@ -22,15 +22,16 @@ export function bruteForceOptimum(
 	const room = new Map(provisions.map((p) => [p.id, p.capacity]));
 	const proposal = new Map<string, string>();
 	let best = Number.POSITIVE_INFINITY;
+	// No pruning on the partial cost: preference credits make edge costs negative, so a partial
+	// sum above the best so far can still end below it. Tiny instances enumerate fully anyway.
 	const visit = (k: number, cost: number): void => {
-		if (cost >= best) return;
 		const child = children[k];
 		if (!child) {
 			if (
 				!options.side ||
 				meetsSideConstraints(proposal, children, provisions, edges, options.side)
 			) {
-				best = cost;
+				best = Math.min(best, cost);
 			}
 			return;
 		}
