@@ -93,6 +93,11 @@ describe("POST /sufficiency/what-if", () => {
 			}
 		}
 		expect(result.byBorough.some((r) => r.suppressed.length > 0)).toBe(true);
+		// Never exactly one hidden borough per figure: the London total would give it away.
+		for (const key of ["placed", "unplaced"]) {
+			const hidden = result.byBorough.filter((r) => r.suppressed.includes(key)).length;
+			expect(hidden === 0 || hidden >= 2).toBe(true);
+		}
 	});
 
 	it.each([
