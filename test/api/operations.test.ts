@@ -1,3 +1,4 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../support/app.js";
 import { testDriver } from "../support/db.js";
@@ -66,6 +67,30 @@ describe("GET /openapi.json", () => {
 		expect(Object.keys(settingOp?.responses ?? {})).toEqual(
 			expect.arrayContaining(["200", "400", "404"]),
 		);
+	});
+
+	it("validates against the OpenAPI 3.1 schema, with every secured route declaring bearer auth and 401", async () => {
+		const doc = (await (await t.get("/openapi.json")).json()) as {
+			paths: Record<
+				string,
+				Record<string, { security?: unknown[]; responses: Record<string, unknown> }>
+			>;
+		};
+		const validator = new Validator();
+		const result = await validator.validate(doc as unknown as object);
+		expect(result.errors ?? []).toEqual([]);
+		expect(result.valid).toBe(true);
+		expect(validator.version).toBe("3.1");
+		for (const [path, ops] of Object.entries(doc.paths)) {
+			for (const [method, op] of Object.entries(ops)) {
+				if (!op.security) continue;
+				expect(Object.keys(op.responses), `${method} ${path}`).toContain("401");
+				// And the server really answers 401 without a token.
+				const concrete = path.replace(/\{[^}]+\}/g, "00000000-0000-4000-8000-000000000000");
+				const res = await t.app.request(concrete, { method: method.toUpperCase() });
+				expect(res.status, `${method} ${path}`).toBe(401);
+			}
+		}
 	});
 
 	it("serves an interactive reference at /docs", async () => {
