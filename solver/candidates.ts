@@ -1,5 +1,7 @@
 import { type Instance, preferenceRanks } from "./instance";
+import { journeyLimitFor } from "./params";
 import { checkPair } from "./rules";
+import { greatCircleReach, MILES_PER_DEGREE_LAT } from "./travel";
 import type { Provision } from "./types";
 
 /**
@@ -37,16 +39,36 @@ interface EdgeRow {
 	total: number;
 }
 
-function provisionsByNeed(provisions: Provision[]): Map<string, number[]> {
+/** Provisions designated for each need, sorted by latitude for a cheap reach window. */
+interface NeedIndex {
+	provision: Int32Array;
+	lat: Float64Array;
+}
+
+function provisionsByNeed(provisions: Provision[]): Map<string, NeedIndex> {
 	const byNeed = new Map<string, number[]>();
 	provisions.forEach((p, j) => {
-		for (const need of new Set(p.needTypes)) {
-			const list = byNeed.get(need) ?? [];
-			list.push(j);
-			byNeed.set(need, list);
-		}
+		for (const need of new Set(p.needTypes)) byNeed.set(need, [...(byNeed.get(need) ?? []), j]);
 	});
-	return byNeed;
+	const index = new Map<string, NeedIndex>();
+	for (const [need, list] of byNeed) {
+		const lat = (j: number) => (provisions[j] as Provision).lat;
+		list.sort((a, b) => lat(a) - lat(b) || a - b);
+		index.set(need, { provision: Int32Array.from(list), lat: Float64Array.from(list, lat) });
+	}
+	return index;
+}
+
+/** First position whose latitude is ≥ value. */
+function lowerBound(lat: Float64Array, value: number): number {
+	let lo = 0;
+	let hi = lat.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if ((lat[mid] as number) < value) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
 }
 
 export function buildCandidates(instance: Instance): CandidateEdges {
@@ -58,7 +80,18 @@ export function buildCandidates(instance: Instance): CandidateEdges {
 	for (const child of children) {
 		const ranks = preferenceRanks(child);
 		const list: EdgeRow[] = [];
-		for (const j of byNeed.get(child.primaryNeed) ?? []) {
+		const need = byNeed.get(child.primaryNeed) ?? {
+			provision: new Int32Array(0),
+			lat: new Float64Array(0),
+		};
+		// Without a travel-matrix row, only provisions within reach by latitude can qualify.
+		const reach =
+			greatCircleReach(journeyLimitFor(child, params), params.travel) / MILES_PER_DEGREE_LAT;
+		const windowed = matrix?.[child.id] === undefined;
+		const from = windowed ? lowerBound(need.lat, child.lat - reach) : 0;
+		const to = windowed ? lowerBound(need.lat, child.lat + reach + 1e-9) : need.lat.length;
+		for (let k = from; k < to; k++) {
+			const j = need.provision[k] as number;
 			const p = provisions[j] as Provision;
 			const journey = checkPair(child, p, params, matrix, false);
 			if (typeof journey === "string") continue;
