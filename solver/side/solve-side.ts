@@ -19,6 +19,9 @@ export const DEFAULT_LAGRANGIAN_ITERATIONS = 30;
  * relaxation over the network engine then always runs too — as the fallback when branch and
  * bound gives nothing usable, as a second lower bound, and as a competitor: the cheaper
  * feasible allocation wins. The result carries the best proven lower bound and the gap.
+ * Determinism: byte-identical output holds when branch and bound finishes inside its time
+ * limit (it always does for the small models sent to it by default); if the limit cuts it
+ * short, what it returns depends on the machine's speed — the Lagrangian path never does.
  */
 export function solveSideConstrained(
 	instance: Instance,
