@@ -21,7 +21,8 @@ import { provisions, settings } from "./registry.js";
 const yearGroupList = YEAR_GROUPS.map((y) => `'${y}'`).join(",");
 
 export const CHILD_STATUSES = ["awaiting", "consulting", "placed"] as const;
-export const CONSULTATION_STATUSES = ["open", "agreed", "declined", "withdrawn"] as const;
+/** `closed`: agreed, used by a placement that has since ended or been cancelled. */
+export const CONSULTATION_STATUSES = ["open", "agreed", "declined", "withdrawn", "closed"] as const;
 export const PLACEMENT_STATUSES = ["active", "ended", "cancelled"] as const;
 export const RUN_STATUSES = ["queued", "running", "done", "failed"] as const;
 export const DECLINE_REASONS = [
@@ -203,6 +204,8 @@ export const placements = pgTable(
 			.references(() => consultations.id),
 		homeBorough: char("home_borough", { length: 3 }).notNull(),
 		hostBorough: char("host_borough", { length: 3 }).notNull(),
+		/** The vacancy row the place was taken from (null: the all-years row); given back there. */
+		vacancyYearGroup: text("vacancy_year_group"),
 		status: text("status").notNull().default("active"),
 		startDate: date("start_date").notNull(),
 		annualCost: jsonb("annual_cost").notNull(),
@@ -212,6 +215,10 @@ export const placements = pgTable(
 	},
 	(t) => [
 		check("placement_status_valid", inList("status", PLACEMENT_STATUSES)),
+		check(
+			"placement_vacancy_year_group_valid",
+			sql.raw(`vacancy_year_group IS NULL OR vacancy_year_group IN (${yearGroupList})`),
+		),
 		uniqueIndex("placement_one_active_per_child").on(t.childId).where(sql`status = 'active'`),
 		index("placement_provision_idx").on(t.provisionId, t.status),
 	],

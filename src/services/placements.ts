@@ -1,14 +1,6 @@
-import { and, desc, eq, gt, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
-import {
-	children,
-	consultations,
-	placements,
-	provisions,
-	settings,
-	vacancies,
-} from "../../schema/index.js";
-import { greatCircleMiles, modelJourney } from "../../solver/travel.js";
-import type { Db, Executor, Tx } from "../db/types.js";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import { children, consultations, placements, provisions, settings } from "../../schema/index.js";
+import type { Db, Executor } from "../db/types.js";
 import { ApiError } from "../http/problem.js";
 import { type Actor, audit } from "./audit.js";
 import { homeBoroughOf } from "./children.js";
@@ -19,63 +11,18 @@ import {
 	refreshChildStatus,
 } from "./consultations.js";
 import { isoDay } from "./matching/params.js";
-import { loadPolicy, type Policy } from "./policy.js";
-import { lockSetting, touchSetting } from "./settings-write.js";
-import { appendVacancyEvents } from "./vacancy-feed.js";
+import {
+	annualCost,
+	freePlace,
+	takePlace,
+	transportEstimate,
+	type VacancyOutcome,
+} from "./place-ledger.js";
+import { loadPolicy } from "./policy.js";
+import { lockSetting } from "./settings-write.js";
 
 export type PlacementRow = typeof placements.$inferSelect;
-export interface VacancyOutcome {
-	yearGroup: string | null;
-	count: number | null;
-	changed: boolean;
-	note: string;
-}
-type ProvisionRow = typeof provisions.$inferSelect;
-type Place = { lat: number; lon: number };
-
-/** Annual home-to-school transport: the policy's per-mile model (great circle × detour), with its floor. */
-export function transportEstimate(policy: Policy, home: Place, school: Place) {
-	const journey = modelJourney(
-		greatCircleMiles(home.lat, home.lon, school.lat, school.lon),
-		policy.travel,
-	);
-	const { transportPerMileAnnual: perMile, transportMinimumAnnual: floor } = policy.cost;
-	return { journey, annual: Math.round(Math.max(floor, perMile * journey.miles)) };
-}
-
-/** Who pays what each year: place funding the host borough, top-up, fee and transport the home borough. */
-function annualCost(
-	p: ProvisionRow,
-	transport: ReturnType<typeof transportEstimate>,
-	home: string,
-	host: string,
-) {
-	const homePays = p.topUp + p.fee + transport.annual;
-	return {
-		placeFunding: p.placeFunding,
-		topUp: p.topUp,
-		fee: p.fee,
-		transport: transport.annual,
-		total: p.placeFunding + homePays,
-		journey: transport.journey,
-		payers: { hostBorough: host, hostPays: p.placeFunding, homeBorough: home, homePays },
-	};
-}
-
-/** The vacancy row a child takes or gives back: its year group's when places are published per year group. */
-async function slotOf(tx: Executor, provisionId: number, yearGroup: string) {
-	const [perYear] = await tx
-		.select({ id: vacancies.id })
-		.from(vacancies)
-		.where(and(eq(vacancies.provisionId, provisionId), isNotNull(vacancies.yearGroup)))
-		.limit(1);
-	const slot = perYear ? yearGroup : null;
-	const where = and(
-		eq(vacancies.provisionId, provisionId),
-		slot === null ? isNull(vacancies.yearGroup) : eq(vacancies.yearGroup, slot),
-	);
-	return { slot, where: where as SQL };
-}
+export type { VacancyOutcome } from "./place-ledger.js";
 
 function views(tx: Executor, where: SQL | undefined) {
 	return tx
@@ -116,11 +63,6 @@ export async function confirmPlacement(
 			eq(consultations.homeBorough, borough),
 			input.consultationId,
 		);
-		if (c.status !== "agreed")
-			throw new ApiError(
-				"unprocessable",
-				`the consultation is ${c.status}; only an agreed one can become a placement`,
-			);
 		const [used] = await tx
 			.select({ id: placements.id })
 			.from(placements)
@@ -129,6 +71,11 @@ export async function confirmPlacement(
 			throw new ApiError(
 				"conflict",
 				`the consultation was used by placement ${used.id}; consult again`,
+			);
+		if (c.status !== "agreed")
+			throw new ApiError(
+				"unprocessable",
+				`the consultation is ${c.status}; only an agreed one can become a placement`,
 			);
 		if (child.status === "placed")
 			throw new ApiError("conflict", "the child already has an active placement");
@@ -141,41 +88,7 @@ export async function confirmPlacement(
 		const setting = await lockSetting(tx, c.settingUrn);
 		const [provision] = await tx.select().from(provisions).where(eq(provisions.id, c.provisionId));
 		if (!setting || !provision) throw new Error(`provision ${c.provisionId} vanished`);
-		// The guard: only a row with a place left (free by the start date) is decremented.
-		const { slot, where } = await slotOf(tx, provision.id, child.yearGroup);
-		const [taken] = await tx
-			.update(vacancies)
-			.set({
-				count: sql`${vacancies.count} - 1`,
-				version: sql`${vacancies.version} + 1`,
-				updatedBy: actor.principal.subject,
-				updatedAt: now,
-			})
-			.where(
-				and(
-					where,
-					gt(vacancies.count, 0),
-					or(isNull(vacancies.availableFrom), lte(vacancies.availableFrom, input.startDate)),
-				),
-			)
-			.returning();
-		if (!taken)
-			throw new ApiError(
-				"conflict",
-				`no vacancy left at ${setting.urn}/${provision.code}${slot ? ` for ${slot}` : ""} by ${input.startDate}`,
-			);
-		await appendVacancyEvents(tx, [
-			{
-				provisionId: provision.id,
-				yearGroup: taken.yearGroup,
-				count: taken.count,
-				previousCount: taken.count + 1,
-				availableFrom: taken.availableFrom,
-				source: "placement",
-				actor: actor.principal.subject,
-			},
-		]);
-		await touchSetting(tx, setting.urn, now);
+		const taken = await takePlace(tx, actor, provision, child.yearGroup, input.startDate, now);
 		const transport = transportEstimate(
 			await loadPolicy(tx),
 			{ lat: child.homeLat, lon: child.homeLon },
@@ -190,6 +103,7 @@ export async function confirmPlacement(
 				homeBorough: borough,
 				hostBorough: setting.boroughCode,
 				startDate: input.startDate,
+				vacancyYearGroup: taken.yearGroup,
 				annualCost: annualCost(provision, transport, borough, setting.boroughCode),
 				confirmedAt: now,
 			})
@@ -220,63 +134,6 @@ export async function confirmPlacement(
 		};
 		return { view: await viewOf(tx, row.id), vacancy };
 	});
-}
-
-/**
- * Gives a place back: count + 1 on the child's vacancy row, unless the provision's published
- * vacancies already reach its places (the publisher has counted it already): then nothing changes.
- */
-async function freePlace(
-	tx: Tx,
-	actor: Actor,
-	provision: ProvisionRow,
-	yearGroup: string,
-	now: Date,
-) {
-	const { slot, where } = await slotOf(tx, provision.id, yearGroup);
-	const [sum] = await tx
-		.select({ n: sql<number>`coalesce(sum(${vacancies.count}), 0)::int` })
-		.from(vacancies)
-		.where(eq(vacancies.provisionId, provision.id));
-	const published = Number(sum?.n ?? 0);
-	if (published + 1 > provision.places) {
-		const note = `not freed: ${published} vacancies are published for its ${provision.places} places already`;
-		return { yearGroup: slot, count: null, changed: false, note };
-	}
-	const [before] = await tx.select({ count: vacancies.count }).from(vacancies).where(where);
-	const [after] = await tx
-		.insert(vacancies)
-		.values({
-			provisionId: provision.id,
-			yearGroup: slot,
-			count: 1,
-			updatedBy: actor.principal.subject,
-			updatedAt: now,
-		})
-		.onConflictDoUpdate({
-			target: [vacancies.provisionId, vacancies.yearGroup],
-			set: {
-				count: sql`${vacancies.count} + 1`,
-				version: sql`${vacancies.version} + 1`,
-				updatedBy: actor.principal.subject,
-				updatedAt: now,
-			},
-		})
-		.returning();
-	if (!after) throw new Error("vacancy upsert returned nothing");
-	await appendVacancyEvents(tx, [
-		{
-			provisionId: provision.id,
-			yearGroup: slot,
-			count: after.count,
-			previousCount: before?.count ?? null,
-			availableFrom: after.availableFrom,
-			source: "placement-ended",
-			actor: actor.principal.subject,
-		},
-	]);
-	await touchSetting(tx, provision.settingUrn, now);
-	return { yearGroup: slot, count: after.count, changed: true, note: "one place freed" };
 }
 
 /** Ends (the child left) or cancels (it never went ahead) an active placement, freeing its place. */
@@ -313,7 +170,12 @@ export async function closePlacement(
 			.where(eq(provisions.id, before.provisionId));
 		if (!provision) throw new Error(`placement ${id} lost its provision`);
 		await lockSetting(tx, provision.settingUrn);
-		const vacancy = await freePlace(tx, actor, provision, child.yearGroup, now);
+		const vacancy = await freePlace(tx, actor, provision, before.vacancyYearGroup, now);
+		// Its consultation is spent: closed, so the child may be consulted there again later.
+		await tx
+			.update(consultations)
+			.set({ status: "closed" })
+			.where(eq(consultations.id, before.consultationId));
 		const [after] = await tx
 			.update(placements)
 			.set({
@@ -345,7 +207,18 @@ export async function listPlacements(
 		eq(placements.homeBorough, borough),
 		f.status ? eq(placements.status, f.status) : undefined,
 	);
-	const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(placements).where(where);
-	const items = await views(db, where).limit(f.limit).offset(f.offset);
-	return { total: Number(total?.n ?? 0), items };
+	return db.transaction(async (tx) => {
+		const [total] = await tx
+			.select({ n: sql<number>`count(*)::int` })
+			.from(placements)
+			.where(where);
+		const items = await views(tx, where).limit(f.limit).offset(f.offset);
+		await audit(tx, actor, {
+			action: "placement.list",
+			entityType: "placement",
+			entityId: `borough:${borough}`,
+			after: { filter: f, ids: items.map((v) => v.pl.id) },
+		});
+		return { total: Number(total?.n ?? 0), items };
+	});
 }

@@ -257,3 +257,67 @@ describe("GET /placements", () => {
 		expect((await t.get("/placements", await bearer(t.keys, "commissioner"))).status).toBe(403);
 	});
 });
+
+describe("after a placement", () => {
+	it("gives the place back to the year-group row it came from, even if the child's year group changed", async () => {
+		await publish([{ ...PER_YEAR, yearGroup: "Y4", count: 1 }]);
+		const childId = await newChild({ yearGroup: "Y4" });
+		const res = await place(await consultation(childId, PER_YEAR));
+		expect(res.status).toBe(201);
+		const p = (await res.json()) as Placed;
+		expect(p.vacancy.yearGroup).toBe("Y4");
+		expect(await vacancyOf(PER_YEAR, "Y4")).toBe(0);
+		// The plan is revised: a year older (the row the place came from must still get it back).
+		const patch = await t.send("PATCH", `/children/${childId}`, { yearGroup: "Y5" }, await panel());
+		expect(patch.status).toBe(200);
+		const y5Before = await vacancyOf(PER_YEAR, "Y5");
+		expect(
+			(
+				await t.send(
+					"POST",
+					`/placements/${p.id}/cancel`,
+					{ reason: "plan revised" },
+					await panel(),
+				)
+			).status,
+		).toBe(200);
+		expect(await vacancyOf(PER_YEAR, "Y4")).toBe(1);
+		expect(await vacancyOf(PER_YEAR, "Y5")).toBe(y5Before);
+	});
+
+	it("closes the spent consultation, so the child can be consulted at the same provision again", async () => {
+		await publish([{ ...SS, count: 2 }]);
+		const childId = await newChild();
+		const first = await consultation(childId, SS);
+		const p = (await (await place(first)).json()) as Placed;
+		expect(
+			(
+				await t.send(
+					"POST",
+					`/placements/${p.id}/cancel`,
+					{ reason: "family moved" },
+					await panel(),
+				)
+			).status,
+		).toBe(200);
+		const spent = (await (await t.get(`/consultations/${first}`, await panel())).json()) as {
+			status: string;
+		};
+		expect(spent.status).toBe("closed");
+		const again = await t.send("POST", "/consultations", { childId, ...SS }, await panel());
+		expect(again.status).toBe(201);
+	});
+
+	it("audits every list of placements (child-level data)", async () => {
+		const [before] = await t.database.db
+			.select({ n: count() })
+			.from(auditEvents)
+			.where(eq(auditEvents.action, "placement.list"));
+		expect((await t.get("/placements", await panel())).status).toBe(200);
+		const [after] = await t.database.db
+			.select({ n: count() })
+			.from(auditEvents)
+			.where(eq(auditEvents.action, "placement.list"));
+		expect((after?.n ?? 0) - (before?.n ?? 0)).toBe(1);
+	});
+});
