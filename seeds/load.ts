@@ -8,6 +8,7 @@ import {
 	partnerships,
 	planLevelSatisfiers,
 	planLevels,
+	plansByAge,
 	plansByPlacementNeed,
 	postcodeDistricts,
 	provisionLevels,
@@ -117,6 +118,22 @@ export async function loadReferenceData(db: Executor, data: SeedData): Promise<v
 		),
 		2000,
 		(chunk) => db.insert(plansByPlacementNeed).values(chunk),
+	);
+	await insertChunks(
+		data.demand.flatMap((d) =>
+			Object.entries(d.ageByPlacement)
+				.filter(([placement]) => placement !== "all")
+				.flatMap(([placement, ages]) =>
+					Object.entries(ages).map(([age, plans]) => ({
+						boroughCode: d.laCode,
+						placement,
+						age: Number(age),
+						plans,
+					})),
+				),
+		),
+		2000,
+		(chunk) => db.insert(plansByAge).values(chunk),
 	);
 	await db.insert(costDefaults).values(
 		Object.entries(data.costDefaults).map(([key, value]) => ({

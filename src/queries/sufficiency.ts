@@ -4,6 +4,7 @@ import {
 	children,
 	matchingRuns,
 	placements,
+	plansByAge,
 	plansByPlacementNeed,
 	proposals,
 	provisionNeedTypes,
@@ -118,4 +119,9 @@ export async function loadCaseloadSeries(db: Executor) {
 /** Plans by placement type and primary need, January 2025, every borough. */
 export async function loadPlansByPlacementNeed(db: Executor) {
 	return db.select().from(plansByPlacementNeed);
+}
+
+/** Plans by placement type and age, January 2025, every borough (how placements spread over phases). */
+export async function loadPlansByAge(db: Executor) {
+	return db.select().from(plansByAge);
 }

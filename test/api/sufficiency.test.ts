@@ -119,6 +119,12 @@ describe("GET /sufficiency grouped by need and ALDCS sub-region", () => {
 		const places = byPhase.rows.reduce((s, row) => s + row.places, 0);
 		expect(Math.abs(places - byPhase.totals.places)).toBeLessThanOrEqual(2);
 		expect(byPhase.rows[0]?.places).toBeLessThan(byPhase.totals.places / 10);
+		// Plans spread over phases by the DfE's own ages: they add up, and post-16 includes the
+		// sixth forms of special schools, not only further education.
+		const plans = byPhase.rows.reduce((s, row) => s + row.plans, 0);
+		expect(Math.abs(plans - byPhase.totals.plans)).toBeLessThanOrEqual(2);
+		const post16 = byPhase.rows.find((row) => row.phase?.code === "post16");
+		expect(post16?.plans).toBeGreaterThan(0);
 		const programmes = await report("groupBy=area&area=commissioning-programme", await admin());
 		const codes = programmes.rows.map((row) => row.area?.code);
 		expect(codes).toContain("none");

@@ -8,6 +8,7 @@ import {
 	loadCaseloadSeries,
 	loadFreeVacancies,
 	loadLatestProposals,
+	loadPlansByAge,
 	loadPlansByPlacementNeed,
 	loadProvisionSupply,
 	loadWaitingChildren,
@@ -108,6 +109,7 @@ export async function buildSufficiencyReport(db: Db, principal: Principal, q: Su
 		latestProposals: await loadLatestProposals(db),
 		caseload: await loadCaseloadSeries(db),
 		plans: await loadPlansByPlacementNeed(db),
+		plansByAge: await loadPlansByAge(db),
 	};
 	const projections = projectBoroughs(data.caseload);
 	const years = [...projections.values()][0]?.years.map((y) => y.academicYear) ?? [];
