@@ -10,9 +10,13 @@ export class SearchSpace {
 	readonly predAt: Int32Array;
 	readonly settled: Int32Array;
 	readonly moves: Int32Array;
-	/** Depth-first search stack and per-node cursor (admissible routing). */
-	readonly stack: Int32Array;
-	readonly cursor: Int32Array;
+	/**
+	 * Each source's edges (CSR positions) in ascending order of a stale value w − π(sink):
+	 * sink potentials only decrease, so a stale value is a lower bound on the current one and
+	 * a scan can stop at the first edge whose bound already reaches the best route to T.
+	 */
+	readonly order: Int32Array;
+	readonly staleValue: Float64Array;
 	readonly heap: IndexedHeap;
 	epoch = 0;
 	settledTotal = 0;
@@ -25,8 +29,8 @@ export class SearchSpace {
 		this.predAt = new Int32Array(residual.p);
 		this.settled = new Int32Array(nodes);
 		this.moves = new Int32Array(3 * (residual.n + 1));
-		this.stack = new Int32Array(nodes);
-		this.cursor = new Int32Array(nodes);
+		this.order = Int32Array.from(residual.csr.sink, (_, at) => at);
+		this.staleValue = Float64Array.from(residual.csr.cost);
 		this.heap = new IndexedHeap(nodes, this.dist);
 	}
 }
@@ -44,7 +48,7 @@ export function augmentFrom(space: SearchSpace, s: number): void {
 	const { n, assign, assignAt, load, potential, slots, slotStart } = res;
 	const { start, sink, cost, capacity } = res.csr;
 	const U = res.csr.unplacedCost;
-	const { dist, stamp, predSource, predAt, settled, heap } = space;
+	const { dist, stamp, predSource, predAt, settled, heap, order, staleValue } = space;
 	const epoch = ++space.epoch;
 	let bestT = U + (potential[s] as number);
 	let predT = s;
@@ -56,16 +60,21 @@ export function augmentFrom(space: SearchSpace, s: number): void {
 		settled[settledCount++] = v;
 		const base = dv + (potential[v] as number);
 		const current = assign[v] as number;
+		const from = start[v] as number;
 		const end = start[v + 1] as number;
-		for (let at = start[v] as number; at < end; at++) {
-			// Sink potentials are ≤ 0, so base + cost bounds every later label from below.
-			const reach = base + (cost[at] as number);
-			if (reach >= bestT) break;
+		let wasted = 0;
+		for (let q = from; q < end; q++) {
+			if (base + (staleValue[q] as number) >= bestT) break;
+			const at = order[q] as number;
 			const j = sink[at] as number;
 			if (j === current) continue;
 			const node = n + j;
-			const nd = reach - (potential[node] as number);
-			if (nd >= bestT || (stamp[node] === epoch && nd >= (dist[node] as number))) continue;
+			const nd = base + (cost[at] as number) - (potential[node] as number);
+			if (nd >= bestT) {
+				wasted++;
+				continue;
+			}
+			if (stamp[node] === epoch && nd >= (dist[node] as number)) continue;
 			dist[node] = nd;
 			stamp[node] = epoch;
 			predSource[j] = v;
@@ -79,6 +88,7 @@ export function augmentFrom(space: SearchSpace, s: number): void {
 				}
 			}
 		}
+		if (wasted >= WASTE_LIMIT) refresh(space, from, end);
 		if (v !== s && base + U < bestT) {
 			bestT = base + U;
 			predT = v;
@@ -137,4 +147,35 @@ function tracePath(space: SearchSpace, s: number, predT: number): number {
 		v = predSource[target] as number;
 	}
 	return count;
+}
+
+/** A source whose scan passed this many useless edges gets its edge order refreshed. */
+const WASTE_LIMIT = 4;
+
+/** Re-reads the stale values of one source's edges and sorts them (insertion sort). */
+function refresh(space: SearchSpace, from: number, end: number): void {
+	const { order, staleValue } = space;
+	const { n, potential } = space.residual;
+	const { cost, sink } = space.residual.csr;
+	for (let q = from; q < end; q++) {
+		const at = order[q] as number;
+		staleValue[q] = (cost[at] as number) - (potential[n + (sink[at] as number)] as number);
+	}
+	resort(order, staleValue, from, end);
+}
+
+/** Insertion sort of order[from..end) by staleValue (nearly sorted: a few values rose). */
+function resort(order: Int32Array, value: Float64Array, from: number, end: number): void {
+	for (let q = from + 1; q < end; q++) {
+		const v = value[q] as number;
+		const at = order[q] as number;
+		let k = q - 1;
+		while (k >= from && (value[k] as number) > v) {
+			value[k + 1] = value[k] as number;
+			order[k + 1] = order[k] as number;
+			k--;
+		}
+		value[k + 1] = v;
+		order[k + 1] = at;
+	}
 }
