@@ -1,11 +1,11 @@
-import type { SolvedCore } from "./core/transport";
+import type { SolvedCore, TransportEngine } from "./core/transport";
 import type { Method } from "./result-types";
 import type { Assignment } from "./summary";
 
 /** What an engine path hands back before results are explained. */
 export interface Outcome {
 	method: Method;
-	engine: "network" | "lp";
+	engine: TransportEngine;
 	assignment: Assignment;
 	objective: number;
 	lowerBound: number;

@@ -1,3 +1,4 @@
+import { HighsNotSolvedError } from "./core/highs";
 import { LpTooLargeError } from "./core/lp";
 import type { Csr } from "./core/problem";
 import { solvePruned } from "./core/prune";
@@ -9,7 +10,8 @@ import type { SolveOptions } from "./types";
 /**
  * The transportation problem without side constraints: totally unimodular, so every engine
  * reaches the same integral optimum, which the reduced-cost certificate then proves.
- * "auto" always takes the network engine: it is exact and the fastest at every size.
+ * "auto" always takes the network engine: it is exact and the fastest at every size. "lp" and
+ * "highs" fall back to it (with a warning) when their model is too large or unsolved in time.
  */
 export function solvePure(csr: Csr, options: SolveOptions, warnings: string[]): Outcome {
 	let core: SolvedCore | null = null;
@@ -22,6 +24,7 @@ export function solvePure(csr: Csr, options: SolveOptions, warnings: string[]): 
 			warnings.push(`${error.message}: solved with the network engine instead`);
 		}
 	}
+	if (options.engine === "highs") core = solveWithHighs(csr, options, warnings);
 	if (core === null && options.pruneK !== undefined && options.pruneK > 0) {
 		const pruned = solvePruned(csr, options.pruneK);
 		core = {
@@ -48,7 +51,7 @@ export function solvePure(csr: Csr, options: SolveOptions, warnings: string[]): 
 		at >= 0 ? (csr.edge[at] as number) : -1,
 	);
 	return {
-		method: core.engine === "lp" ? "lp-exact" : "network-exact",
+		method: METHOD[core.engine],
 		engine: core.engine,
 		assignment,
 		objective: core.objective,
@@ -57,4 +60,24 @@ export function solvePure(csr: Csr, options: SolveOptions, warnings: string[]): 
 		pruning,
 		augmentations: core.augmentations,
 	};
+}
+
+const METHOD = { network: "network-exact", lp: "lp-exact", highs: "highs-exact" } as const;
+
+function solveWithHighs(csr: Csr, options: SolveOptions, warnings: string[]): SolvedCore | null {
+	if (!options.highs) {
+		warnings.push('engine "highs" was asked for without the loaded module: network engine used');
+		return null;
+	}
+	try {
+		return solveCore(csr, {
+			engine: "highs",
+			highs: options.highs,
+			highsTimeLimitSeconds: options.highsTimeLimitSeconds,
+		});
+	} catch (error) {
+		if (!(error instanceof HighsNotSolvedError)) throw error;
+		warnings.push(`${error.message}: solved with the network engine instead`);
+		return null;
+	}
 }

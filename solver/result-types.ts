@@ -1,3 +1,4 @@
+import type { TransportEngine } from "./core/transport";
 import type { OptimalityCertificate } from "./core/verify";
 import type { RuleFailure } from "./rules";
 
@@ -7,6 +8,8 @@ export type Method =
 	| "network-exact"
 	/** javascript-lp-solver on the whole transportation model, certified the same way. */
 	| "lp-exact"
+	/** HiGHS (WebAssembly) dual simplex on the whole transportation model, certified the same way. */
+	| "highs-exact"
 	/** javascript-lp-solver integer model with side constraints (bounded, see gap). */
 	| "lp-integer"
 	/** Lagrangian relaxation over the network engine plus repair (bounded, see gap). */
@@ -132,7 +135,7 @@ export interface SideConstraintUsage {
 
 export interface AllocationResult {
 	method: Method;
-	engine: "network" | "lp";
+	engine: TransportEngine;
 	/** True when the objective is proven minimal (gap 0). */
 	optimal: boolean;
 	objective: number;

@@ -1,5 +1,7 @@
+import type { HighsModule } from "./core/highs";
+
 /**
- * The matcher's input: plain data, no classes. Money is annual and in whole pounds; the solver
+ * The matcher's input: plain data, no classes (the optional loaded HiGHS module aside). Money is annual and in whole pounds; the solver
  * rounds every cost part to whole pounds so that all engines compare exact integers.
  */
 
@@ -116,7 +118,8 @@ export interface SideConstraints {
 	sameSettingGroups?: string[][];
 }
 
-export type Engine = "auto" | "network" | "lp";
+/** "highs" needs `highs` (the loaded module) and applies to rounds without side constraints. */
+export type Engine = "auto" | "network" | "lp" | "highs";
 
 export interface SolveOptions {
 	engine?: Engine;
@@ -124,6 +127,10 @@ export interface SolveOptions {
 	pruneK?: number;
 	/** Refuse the whole-model LP above this dense-tableau estimate (bytes). */
 	lpMaxTableauBytes?: number;
+	/** The loaded HiGHS module (`await loadHighs()` from `highs`), for engine "highs". */
+	highs?: HighsModule;
+	/** HiGHS wall-clock limit (seconds); past it the network engine answers instead. */
+	highsTimeLimitSeconds?: number;
 	/** Side-constrained instances with at most this many edges go to the integer model. */
 	integerMaxEdges?: number;
 	/** Branch-and-bound limit handed to javascript-lp-solver (ms). */

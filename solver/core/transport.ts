@@ -1,3 +1,4 @@
+import { type HighsModule, solveHighs } from "./highs";
 import { solveLp } from "./lp";
 import { solveNetwork } from "./network";
 import { potentialsFromFlow } from "./potentials";
@@ -5,7 +6,7 @@ import { buildCsr, type Csr, type TransportInput } from "./problem";
 import type { FlowState } from "./residual";
 import { certify, flowObjective, type OptimalityCertificate } from "./verify";
 
-export type TransportEngine = "network" | "lp";
+export type TransportEngine = "network" | "lp" | "highs";
 
 /** An optimal flow with the potentials that prove it, ready for duals and explanations. */
 export interface SolvedCore {
@@ -18,11 +19,16 @@ export interface SolvedCore {
 	certificate: OptimalityCertificate;
 	/** Sources routed by shortest-path searches (network engine; 0 for lp). */
 	augmentations: number;
+	/** Simplex iterations (HiGHS only). */
+	iterations?: number;
 }
 
 export interface CoreOptions {
 	engine?: TransportEngine;
 	lpMaxTableauBytes?: number;
+	/** The loaded HiGHS module: required by engine "highs" (solver/ never loads it itself). */
+	highs?: HighsModule;
+	highsTimeLimitSeconds?: number;
 }
 
 export function solveCore(csr: Csr, options: CoreOptions = {}): SolvedCore {
@@ -30,11 +36,18 @@ export function solveCore(csr: Csr, options: CoreOptions = {}): SolvedCore {
 	let flow: FlowState;
 	let potential: Float64Array | null;
 	let augmentations = 0;
+	let iterations: number | undefined;
 	if (engine === "network") {
 		const result = solveNetwork(csr);
 		flow = result;
 		potential = result.potential;
 		augmentations = result.augmentations;
+	} else if (engine === "highs") {
+		if (!options.highs) throw new Error('engine "highs" needs the loaded HiGHS module');
+		const run = solveHighs(csr, options.highs, { timeLimitSeconds: options.highsTimeLimitSeconds });
+		flow = run.flow;
+		iterations = run.iterations;
+		potential = potentialsFromFlow(csr, flow);
 	} else {
 		flow = solveLp(csr, options.lpMaxTableauBytes);
 		potential = potentialsFromFlow(csr, flow);
@@ -50,6 +63,7 @@ export function solveCore(csr: Csr, options: CoreOptions = {}): SolvedCore {
 		objective: flowObjective(csr, flow),
 		certificate,
 		augmentations,
+		...(iterations === undefined ? {} : { iterations }),
 	};
 }
 

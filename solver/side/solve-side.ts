@@ -33,6 +33,11 @@ export function solveSideConstrained(
 ): Outcome {
 	const table = new EdgeRowTable(side, instance, edges);
 	const engine = options.engine ?? "auto";
+	if (engine === "highs") {
+		warnings.push(
+			'engine "highs" solves rounds without side constraints only: network engine used',
+		);
+	}
 	const small = csr.sink.length <= (options.integerMaxEdges ?? DEFAULT_INTEGER_MAX_EDGES);
 	let incumbent: Incumbent | null = null;
 	let method: Outcome["method"] = "lagrangian";

@@ -1,6 +1,12 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { type AllocationResult, solveAllocation, solveGreedy } from "../../solver/index";
+import loadHighs from "highs";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+	type AllocationResult,
+	type HighsModule,
+	solveAllocation,
+	solveGreedy,
+} from "../../solver/index";
 import { instanceArb, type SmallInstance } from "./support/arbitraries";
 import { bruteForceOptimum } from "./support/brute-force";
 import { referenceEdges } from "./support/reference";
@@ -38,6 +44,11 @@ function checkInvariants(instance: SmallInstance, result: AllocationResult): voi
 }
 
 describe("solveAllocation", () => {
+	let highs: HighsModule;
+	beforeAll(async () => {
+		highs = await loadHighs();
+	});
+
 	it("respects capacity, places each child at most once, on feasible edges, with consistent costs", () => {
 		fc.assert(
 			fc.property(instanceArb(12, 6), (instance) => {
@@ -76,17 +87,38 @@ describe("solveAllocation", () => {
 			fc.property(instanceArb(20, 8), (instance) => {
 				const network = solveAllocation(instance);
 				const lp = solveAllocation({ ...instance, options: { engine: "lp" } });
+				const viaHighs = solveAllocation({ ...instance, options: { engine: "highs", highs } });
 				const pruned = solveAllocation({ ...instance, options: { pruneK: 1 } });
 				expect(lp.method).toBe("lp-exact");
 				expect(lp.certificate?.optimal).toBe(true);
+				expect(viaHighs.method).toBe("highs-exact");
+				expect(viaHighs.certificate?.optimal).toBe(true);
+				expect(viaHighs.warnings).toEqual([]);
 				checkInvariants(instance, lp);
+				checkInvariants(instance, viaHighs);
 				checkInvariants(instance, pruned);
 				expect(lp.objective).toBe(network.objective);
+				expect(viaHighs.objective).toBe(network.objective);
 				expect(pruned.objective).toBe(network.objective);
 				expect(pruned.pruning.applied).toBe(true);
 			}),
 			{ numRuns: 60 },
 		);
+	});
+
+	it("falls back to the network engine, with a warning, when HiGHS cannot be used", () => {
+		const round = fc.sample(instanceArb(8, 4), { numRuns: 1, seed: 7 })[0] as SmallInstance;
+		const network = solveAllocation(round);
+		const withoutModule = solveAllocation({ ...round, options: { engine: "highs" } });
+		expect(withoutModule.method).toBe("network-exact");
+		expect(withoutModule.warnings.join(" ")).toMatch(/without the loaded module/);
+		const withSide = solveAllocation({
+			...round,
+			sideConstraints: { outOfBoroughCeilings: { "202": 0 } },
+			options: { engine: "highs", highs },
+		});
+		expect(withSide.warnings.join(" ")).toMatch(/without side constraints only/);
+		expect(withoutModule.objective).toBe(network.objective);
 	});
 
 	it("answers an empty round", () => {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
+import loadHighs from "highs";
 import { describe, expect, it } from "vitest";
-import { solveAllocation } from "../../solver/index";
+import { type HighsModule, solveAllocation } from "../../solver/index";
 import { instanceArb, type SmallInstance } from "./support/arbitraries";
 
 function withCapacity(instance: SmallInstance, provisionId: string, delta: number): SmallInstance {
@@ -59,14 +60,16 @@ describe("shadow prices", () => {
 		);
 	});
 
-	it("also come from an LP solution, certified the same way", () => {
+	it("also come from an LP solution (javascript-lp-solver or HiGHS), certified the same way", async () => {
+		const highs: HighsModule = await loadHighs();
 		fc.assert(
 			fc.property(instanceArb(14, 6), (instance) => {
 				const network = solveAllocation(instance);
+				const prices = network.duals?.provisions.map((d) => d.shadowPrice);
 				const lp = solveAllocation({ ...instance, options: { engine: "lp" } });
-				expect(lp.duals?.provisions.map((d) => d.shadowPrice)).toEqual(
-					network.duals?.provisions.map((d) => d.shadowPrice),
-				);
+				const viaHighs = solveAllocation({ ...instance, options: { engine: "highs", highs } });
+				expect(lp.duals?.provisions.map((d) => d.shadowPrice)).toEqual(prices);
+				expect(viaHighs.duals?.provisions.map((d) => d.shadowPrice)).toEqual(prices);
 			}),
 			{ numRuns: 50 },
 		);

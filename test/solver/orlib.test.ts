@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
-import { solveTransportation, type TransportEdge } from "../../solver/index";
+import loadHighs from "highs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type HighsModule, solveTransportation, type TransportEdge } from "../../solver/index";
 
 /** OR-Library assign100 (Beasley 1990): published optimum 305 — see test/fixtures/orlib/SOURCES.md. */
 function loadAssign(name: string): { n: number; edges: TransportEdge[] } {
@@ -25,10 +26,15 @@ describe("OR-Library assign100", () => {
 		unplacedCost: 1_000_000,
 	};
 
-	it.each(["network", "lp"] as const)(
+	let highs: HighsModule;
+	beforeAll(async () => {
+		highs = await loadHighs();
+	});
+
+	it.each(["network", "lp", "highs"] as const)(
 		"the %s engine reaches the published optimum 305",
 		(engine) => {
-			const result = solveTransportation(input, { engine });
+			const result = solveTransportation(input, { engine, highs });
 			expect(result.objective).toBe(305);
 			expect(result.unassigned).toBe(0);
 			expect(result.certificate.optimal).toBe(true);
