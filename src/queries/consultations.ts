@@ -1,7 +1,14 @@
 import { and, asc, count, eq, lt, type SQL } from "drizzle-orm";
-import { children, consultations, provisions, settings } from "../../schema/index.js";
+import {
+	children,
+	consultations,
+	proposals,
+	provisionNeedTypes,
+	provisions,
+	settings,
+} from "../../schema/index.js";
 import type { Principal } from "../auth/claims.js";
-import type { Db, Executor } from "../db/types.js";
+import type { Db, Executor, Tx } from "../db/types.js";
 import { ApiError } from "../http/problem.js";
 import { type Actor, audit } from "../services/audit.js";
 import type { ChildRow } from "../services/children.js";
@@ -88,4 +95,55 @@ export async function readConsultation(db: Db, actor: Actor, id: string) {
 		});
 		return v;
 	});
+}
+
+/**
+ * Locks a child's row. Every write to a child's consultations or placements takes it first, so
+ * such writes queue per child and can never deadlock on each other's rows.
+ */
+export async function lockChild(tx: Tx, childId: string) {
+	const [child] = await tx.select().from(children).where(eq(children.id, childId)).for("update");
+	if (!child) throw new Error(`child ${childId} vanished`);
+	return child;
+}
+
+/** Locks (child first) a consultation the caller may act on; anything else is 404, so existence does not leak. */
+export async function lockConsultation(tx: Tx, where: SQL, id: string) {
+	const [peek] = await tx
+		.select({ childId: consultations.childId })
+		.from(consultations)
+		.where(and(eq(consultations.id, id), where));
+	if (!peek) throw new ApiError("not_found", `no consultation ${id} visible to you`);
+	const child = await lockChild(tx, peek.childId);
+	const [row] = await tx.select().from(consultations).where(eq(consultations.id, id)).for("update");
+	if (!row) throw new Error(`consultation ${id} vanished`);
+	return { row, child };
+}
+
+/** A matching run's proposal for one of the borough's children (undefined: none visible). */
+export async function findBoroughProposal(tx: Executor, params: { id: string; borough: string }) {
+	const [row] = await tx
+		.select({ p: proposals })
+		.from(proposals)
+		.innerJoin(children, eq(children.id, proposals.childId))
+		.where(and(eq(proposals.id, params.id), eq(children.boroughCode, params.borough)));
+	return row?.p;
+}
+
+/** A provision by its setting's URN and its code. */
+export async function findProvisionId(tx: Executor, params: { urn: number; code: string }) {
+	const [p] = await tx
+		.select({ id: provisions.id })
+		.from(provisions)
+		.where(and(eq(provisions.settingUrn, params.urn), eq(provisions.code, params.code)));
+	return p?.id;
+}
+
+/** The need types a provision is designated for. */
+export async function needCodesOf(tx: Executor, provisionId: number) {
+	const rows = await tx
+		.select({ needCode: provisionNeedTypes.needCode })
+		.from(provisionNeedTypes)
+		.where(eq(provisionNeedTypes.provisionId, provisionId));
+	return rows.map((n) => n.needCode);
 }

@@ -62,7 +62,10 @@ export const ConsultationListQuery = z
 export const Consultation = z
 	.object({
 		id: z.uuid(),
-		status: z.enum(CONSULTATION_STATUSES),
+		status: z.enum(CONSULTATION_STATUSES).openapi({
+			description:
+				"`closed`: it was agreed and used by a placement that has since ended or been cancelled",
+		}),
 		child: z
 			.object({
 				id: z.uuid().optional().openapi({ description: "Only for the home borough's panel" }),

@@ -4,12 +4,11 @@ import { actorOf } from "../http/actor.js";
 import { authResponses, bearerSecurity } from "../http/auth-docs.js";
 import { jsonContent, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
+import { answerConsultation, withdrawConsultation } from "../services/consultation-outcomes.js";
 import {
-	answerConsultation,
 	listConsultations,
 	openConsultation,
 	readConsultation,
-	withdrawConsultation,
 } from "../services/consultations.js";
 import { isoDay } from "../services/matching/params.js";
 import {
@@ -31,7 +30,7 @@ const openRoute = createRoute({
 	tags,
 	summary: "Consult a setting about one of the panel's children (s.39/s.40; answer due in 15 days)",
 	description:
-		"Give a child and a provision, or accept a matching run's proposal. The provision must suit the child (need designated, age in range, level meeting the plan): 422 with the reasons otherwise. When the setting stands in another borough, that maintaining borough is consulted too. One open or agreed consultation per child and provision (409).",
+		"Give a child and a provision, or accept a matching run's proposal. The provision must suit the child (need designated, age in range, level meeting the plan): 422 with the reasons otherwise. When the setting stands in another borough, that maintaining borough is consulted too. One open or agreed consultation per child and provision (409); one whose placement has ended or been cancelled is `closed` and does not count.",
 	security: bearerSecurity,
 	middleware: [requireRole("panel")] as const,
 	request: {

@@ -61,6 +61,10 @@ export const Placement = z
 		homeBorough: z.string(),
 		hostBorough: z.string(),
 		status: z.enum(PLACEMENT_STATUSES),
+		vacancyYearGroup: z.string().nullable().openapi({
+			description:
+				"The year-group vacancy row the place was taken from (null: the provision's all-years row); ending or cancelling gives it back there",
+		}),
 		startDate: z.string(),
 		annualCost: AnnualCost,
 		confirmedAt: z.string(),
@@ -96,6 +100,7 @@ export function toPlacement(v: PlacementView): z.infer<typeof Placement> {
 		homeBorough: pl.homeBorough,
 		hostBorough: pl.hostBorough,
 		status: pl.status as z.infer<typeof Placement>["status"],
+		vacancyYearGroup: pl.vacancyYearGroup,
 		startDate: pl.startDate,
 		annualCost: pl.annualCost as z.infer<typeof AnnualCost>,
 		confirmedAt: pl.confirmedAt.toISOString(),

@@ -28,7 +28,7 @@ const confirmRoute = createRoute({
 	tags,
 	summary: "Confirm a placement on an agreed consultation, taking one vacancy",
 	description:
-		"All or nothing: one place of the provision is taken (the child's year-group row when places are published per year group, free by the start date), the change feed gets a `placement` event and the child becomes `placed`. 409 when no place is left or the child is placed already.",
+		"All or nothing: one place of the provision is taken (the child's year-group row when places are published per year group, free by the start date; recorded as `vacancyYearGroup`), the change feed gets a `placement` event and the child becomes `placed`. 409 when no place is left or the child is placed already.",
 	security: bearerSecurity,
 	middleware: [requireRole("panel")] as const,
 	request: body(PlacementInput),
@@ -48,7 +48,7 @@ const endRoute = createRoute({
 	tags,
 	summary: "End an active placement (the child has left), freeing its place",
 	description:
-		"The place is given back (count + 1, feed event `placement-ended`) unless the provision's published vacancies already reach its places; `vacancy.changed` says which.",
+		"The place is given back to the vacancy row it was taken from (`vacancyYearGroup`, whatever the child's year group is now): count + 1, feed event `placement-ended`, unless the provision's published vacancies already reach its places; `vacancy.changed` says which. The placement's consultation becomes `closed`, so the child may be consulted at that provision again.",
 	security: bearerSecurity,
 	middleware: [requireRole("panel")] as const,
 	request: { params: z.object({ id: PlacementId }), ...body(EndInput) },
@@ -65,7 +65,7 @@ const cancelRoute = createRoute({
 	tags,
 	summary: "Cancel an active placement that will not go ahead, freeing its place",
 	description:
-		"As for ending; the child goes back to `awaiting` (or `consulting` while other consultations run).",
+		"As for ending (the place goes back to its row, the consultation is `closed`); the child goes back to `awaiting` (or `consulting` while other consultations run).",
 	security: bearerSecurity,
 	middleware: [requireRole("panel")] as const,
 	request: { params: z.object({ id: PlacementId }), ...body(CancelInput) },

@@ -1,18 +1,15 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
-import {
-	children,
-	consultations,
-	DECLINE_REASONS,
-	placements,
-	proposals,
-	provisionNeedTypes,
-	provisions,
-	settings,
-} from "../../schema/index.js";
+import { and, eq, sql } from "drizzle-orm";
+import { children, consultations, proposals, provisions, settings } from "../../schema/index.js";
 import type { Db, Executor, Tx } from "../db/types.js";
-import { ApiError, type FieldError } from "../http/problem.js";
-import { type ConsultationView, readerScope, viewOf } from "../queries/consultations.js";
-import type { AnswerInputT, ConsultationInputT } from "../routes/consultations.schemas.js";
+import { ApiError } from "../http/problem.js";
+import {
+	type ConsultationView,
+	findBoroughProposal,
+	findProvisionId,
+	needCodesOf,
+	viewOf,
+} from "../queries/consultations.js";
+import type { ConsultationInputT } from "../routes/consultations.schemas.js";
 import { type Actor, audit } from "./audit.js";
 import { type ChildRow, homeBoroughOf } from "./children.js";
 import { isoDay } from "./matching/params.js";
@@ -46,60 +43,28 @@ export async function refreshChildStatus(tx: Executor, childId: string, now: Dat
 		.where(and(eq(children.id, childId), sql`${children.status} <> ${status}`));
 }
 
-/**
- * Locks a child's row. Every write to a child's consultations or placements takes it first, so
- * such writes queue per child and can never deadlock on each other's rows.
- */
-export async function lockChild(tx: Tx, childId: string) {
-	const [child] = await tx.select().from(children).where(eq(children.id, childId)).for("update");
-	if (!child) throw new Error(`child ${childId} vanished`);
-	return child;
-}
-
-/** Locks (child first) a consultation the caller may act on; anything else is 404, so existence does not leak. */
-export async function lockConsultation(tx: Tx, where: SQL, id: string) {
-	const [peek] = await tx
-		.select({ childId: consultations.childId })
-		.from(consultations)
-		.where(and(eq(consultations.id, id), where));
-	if (!peek) throw new ApiError("not_found", `no consultation ${id} visible to you`);
-	const child = await lockChild(tx, peek.childId);
-	const [row] = await tx.select().from(consultations).where(eq(consultations.id, id)).for("update");
-	if (!row) throw new Error(`consultation ${id} vanished`);
-	return { row, child };
-}
-
 async function resolveTarget(tx: Tx, borough: string, input: ConsultationInputT) {
 	if ("proposalId" in input) {
-		const [row] = await tx
-			.select({ p: proposals })
-			.from(proposals)
-			.innerJoin(children, eq(children.id, proposals.childId))
-			.where(and(eq(proposals.id, input.proposalId), eq(children.boroughCode, borough)));
-		if (!row) throw new ApiError("not_found", `no proposal ${input.proposalId} in your borough`);
-		if (row.p.provisionId === null) {
+		const p = await findBoroughProposal(tx, { id: input.proposalId, borough });
+		if (!p) throw new ApiError("not_found", `no proposal ${input.proposalId} in your borough`);
+		if (p.provisionId === null) {
 			throw new ApiError("unprocessable", "the proposal leaves the child unplaced", {
 				errors: [{ path: "body.proposalId", message: "proposes no provision to consult" }],
 			});
 		}
-		return { childId: row.p.childId, provisionId: row.p.provisionId, proposalId: row.p.id };
+		return { childId: p.childId, provisionId: p.provisionId, proposalId: p.id };
 	}
-	const [p] = await tx
-		.select({ id: provisions.id })
-		.from(provisions)
-		.where(and(eq(provisions.settingUrn, input.urn), eq(provisions.code, input.provision)));
-	if (!p) {
+	const provisionId = await findProvisionId(tx, { urn: input.urn, code: input.provision });
+	if (provisionId === undefined) {
 		const message = `no provision ${input.provision} at setting ${input.urn}`;
 		throw new ApiError("unprocessable", message, { errors: [{ path: "body.provision", message }] });
 	}
-	return { childId: input.childId, provisionId: p.id, proposalId: null };
+	return { childId: input.childId, provisionId, proposalId: null };
 }
 
 /** Why a provision cannot meet this child's plan: need designation, age range, level. */
 async function unsuitability(tx: Tx, child: ChildRow, p: ConsultationView["provision"]) {
-	const needs = (
-		await tx.select().from(provisionNeedTypes).where(eq(provisionNeedTypes.provisionId, p.id))
-	).map((n) => n.needCode);
+	const needs = await needCodesOf(tx, p.id);
 	const levels = (await loadPolicy(tx)).planLevels[child.planLevel] ?? [];
 	const reasons: string[] = [];
 	if (!needs.includes(child.primaryNeed))
@@ -179,95 +144,5 @@ export async function openConsultation(
 			after: row,
 		});
 		return viewOf(tx, row.id);
-	});
-}
-
-function answerErrors(a: AnswerInputT): FieldError[] {
-	if (a.canMeetNeed && a.hasCapacity)
-		return a.reasonCode
-			? [{ path: "body.reasonCode", message: "only a decline has a reason" }]
-			: [];
-	const errors: FieldError[] = [];
-	if (!a.reasonCode)
-		errors.push({
-			path: "body.reasonCode",
-			message: `a decline needs one of ${DECLINE_REASONS.join(", ")}`,
-		});
-	if ((a.evidence ?? "").length < 20)
-		errors.push({
-			path: "body.evidence",
-			message: "a decline needs evidence of at least 20 characters",
-		});
-	return errors;
-}
-
-/** The consulted setting answers: agreed when it can meet the need and has capacity. */
-export async function answerConsultation(
-	db: Db,
-	actor: Actor,
-	id: string,
-	a: AnswerInputT,
-	now: Date,
-): Promise<ConsultationView> {
-	const errors = answerErrors(a);
-	return db.transaction(async (tx) => {
-		const { row: before } = await lockConsultation(tx, readerScope(actor.principal), id);
-		if (before.status !== "open")
-			throw new ApiError("conflict", `the consultation is ${before.status}, no longer open`);
-		if (errors.length)
-			throw new ApiError("unprocessable", errors.map((e) => e.message).join("; "), { errors });
-		const agreed = a.canMeetNeed && a.hasCapacity;
-		const [after] = await tx
-			.update(consultations)
-			.set({
-				status: agreed ? "agreed" : "declined",
-				canMeetNeed: a.canMeetNeed,
-				hasCapacity: a.hasCapacity,
-				reasonCode: agreed ? null : (a.reasonCode ?? null),
-				evidence: a.evidence ?? null,
-				answeredAt: now,
-				answeredBy: actor.principal.subject,
-			})
-			.where(eq(consultations.id, id))
-			.returning();
-		await refreshChildStatus(tx, before.childId, now);
-		await audit(tx, actor, {
-			action: "consultation.answer",
-			entityType: "consultation",
-			entityId: id,
-			before,
-			after,
-		});
-		return viewOf(tx, id);
-	});
-}
-
-/** The home panel withdraws an open or agreed consultation that no active placement holds. */
-export async function withdrawConsultation(db: Db, actor: Actor, id: string, now: Date) {
-	const borough = homeBoroughOf(actor.principal);
-	return db.transaction(async (tx) => {
-		const { row: before } = await lockConsultation(tx, eq(consultations.homeBorough, borough), id);
-		if (before.status !== "open" && before.status !== "agreed")
-			throw new ApiError("conflict", `the consultation is ${before.status} already`);
-		const [held] = await tx
-			.select({ id: placements.id })
-			.from(placements)
-			.where(and(eq(placements.consultationId, id), eq(placements.status, "active")));
-		if (held)
-			throw new ApiError("conflict", "an active placement holds this consultation; end it first");
-		const [after] = await tx
-			.update(consultations)
-			.set({ status: "withdrawn" })
-			.where(eq(consultations.id, id))
-			.returning();
-		await refreshChildStatus(tx, before.childId, now);
-		await audit(tx, actor, {
-			action: "consultation.withdraw",
-			entityType: "consultation",
-			entityId: id,
-			before,
-			after,
-		});
-		return viewOf(tx, id);
 	});
 }

@@ -1,15 +1,13 @@
-import { and, desc, eq, type SQL, sql } from "drizzle-orm";
-import { children, consultations, placements, provisions, settings } from "../../schema/index.js";
-import type { Db, Executor } from "../db/types.js";
+import { and, eq } from "drizzle-orm";
+import { consultations, placements, provisions } from "../../schema/index.js";
+import type { Db } from "../db/types.js";
 import { ApiError } from "../http/problem.js";
+import { lockChild, lockConsultation } from "../queries/consultations.js";
+import { type PlacementView, pageOfPlacements, placementView } from "../queries/placements.js";
 import { type Actor, audit } from "./audit.js";
 import { homeBoroughOf } from "./children.js";
-import {
-	isUniqueViolation,
-	lockChild,
-	lockConsultation,
-	refreshChildStatus,
-} from "./consultations.js";
+import { closeSpentConsultation } from "./consultation-outcomes.js";
+import { isUniqueViolation, refreshChildStatus } from "./consultations.js";
 import { isoDay } from "./matching/params.js";
 import {
 	annualCost,
@@ -21,32 +19,8 @@ import {
 import { loadPolicy } from "./policy.js";
 import { lockSetting } from "./settings-write.js";
 
-export type PlacementRow = typeof placements.$inferSelect;
+export type { PlacementRow, PlacementView } from "../queries/placements.js";
 export type { VacancyOutcome } from "./place-ledger.js";
-
-function views(tx: Executor, where: SQL | undefined) {
-	return tx
-		.select({
-			pl: placements,
-			caseRef: children.caseRef,
-			provision: provisions,
-			settingName: settings.name,
-		})
-		.from(placements)
-		.innerJoin(children, eq(children.id, placements.childId))
-		.innerJoin(provisions, eq(provisions.id, placements.provisionId))
-		.innerJoin(settings, eq(settings.urn, provisions.settingUrn))
-		.where(where)
-		.orderBy(desc(placements.confirmedAt), desc(placements.id))
-		.$dynamic();
-}
-export type PlacementView = Awaited<ReturnType<typeof views>>[number];
-
-async function viewOf(tx: Executor, id: string): Promise<PlacementView> {
-	const [v] = await views(tx, eq(placements.id, id));
-	if (!v) throw new Error(`placement ${id} vanished`);
-	return v;
-}
 
 /** Confirms a place on an agreed consultation, taking one vacancy, all in one transaction. */
 export async function confirmPlacement(
@@ -132,7 +106,7 @@ export async function confirmPlacement(
 			changed: true,
 			note: "one place taken",
 		};
-		return { view: await viewOf(tx, row.id), vacancy };
+		return { view: await placementView(tx, row.id), vacancy };
 	});
 }
 
@@ -171,11 +145,7 @@ export async function closePlacement(
 		if (!provision) throw new Error(`placement ${id} lost its provision`);
 		await lockSetting(tx, provision.settingUrn);
 		const vacancy = await freePlace(tx, actor, provision, before.vacancyYearGroup, now);
-		// Its consultation is spent: closed, so the child may be consulted there again later.
-		await tx
-			.update(consultations)
-			.set({ status: "closed" })
-			.where(eq(consultations.id, before.consultationId));
+		await closeSpentConsultation(tx, actor, before.consultationId);
 		const [after] = await tx
 			.update(placements)
 			.set({
@@ -193,32 +163,25 @@ export async function closePlacement(
 			before,
 			after: { ...after, vacancy },
 		});
-		return { view: await viewOf(tx, id), vacancy };
+		return { view: await placementView(tx, id), vacancy };
 	});
 }
 
+/** The borough's placements (child-level data: every list is audited). */
 export async function listPlacements(
 	db: Db,
 	actor: Actor,
 	f: { status?: string; limit: number; offset: number },
 ) {
 	const borough = homeBoroughOf(actor.principal);
-	const where = and(
-		eq(placements.homeBorough, borough),
-		f.status ? eq(placements.status, f.status) : undefined,
-	);
 	return db.transaction(async (tx) => {
-		const [total] = await tx
-			.select({ n: sql<number>`count(*)::int` })
-			.from(placements)
-			.where(where);
-		const items = await views(tx, where).limit(f.limit).offset(f.offset);
+		const page = await pageOfPlacements(tx, { borough, ...f });
 		await audit(tx, actor, {
 			action: "placement.list",
 			entityType: "placement",
 			entityId: `borough:${borough}`,
-			after: { filter: f, ids: items.map((v) => v.pl.id) },
+			after: { filter: f, ids: page.items.map((v) => v.pl.id) },
 		});
-		return { total: Number(total?.n ?? 0), items };
+		return page;
 	});
 }

@@ -21,6 +21,7 @@ const RICHMOND_RP = { urn: 102892, provision: "ASD-RP" }; // Richmond resource b
 interface Placed {
 	id: string;
 	status: string;
+	vacancyYearGroup: string | null;
 	hostBorough: string;
 	annualCost: {
 		placeFunding: number;
@@ -266,6 +267,7 @@ describe("after a placement", () => {
 		expect(res.status).toBe(201);
 		const p = (await res.json()) as Placed;
 		expect(p.vacancy.yearGroup).toBe("Y4");
+		expect(p.vacancyYearGroup).toBe("Y4");
 		expect(await vacancyOf(PER_YEAR, "Y4")).toBe(0);
 		// The plan is revised: a year older (the row the place came from must still get it back).
 		const patch = await t.send("PATCH", `/children/${childId}`, { yearGroup: "Y5" }, await panel());
@@ -306,6 +308,45 @@ describe("after a placement", () => {
 		expect(spent.status).toBe("closed");
 		const again = await t.send("POST", "/consultations", { childId, ...SS }, await panel());
 		expect(again.status).toBe(201);
+	});
+
+	it("ends likewise: the place goes back to its row, the consultation closes (audited) and is spent", async () => {
+		await publish([{ ...PER_YEAR, yearGroup: "Y8", count: 1 }]);
+		const childId = await newChild({ yearGroup: "Y8" });
+		const consultationId = await consultation(childId, PER_YEAR);
+		const p = (await (await place(consultationId, "2026-09-01")).json()) as Placed;
+		expect(p.vacancyYearGroup).toBe("Y8");
+		expect(await vacancyOf(PER_YEAR, "Y8")).toBe(0);
+		const patch = await t.send("PATCH", `/children/${childId}`, { yearGroup: "Y9" }, await panel());
+		expect(patch.status).toBe(200);
+		const y9Before = await vacancyOf(PER_YEAR, "Y9");
+		const ended = await t.send(
+			"POST",
+			`/placements/${p.id}/end`,
+			{ reason: "moved" },
+			await panel(),
+		);
+		expect(ended.status).toBe(200);
+		expect(await ended.json()).toMatchObject({
+			status: "ended",
+			vacancyYearGroup: "Y8",
+			vacancy: { yearGroup: "Y8", count: 1, changed: true },
+		});
+		expect(await vacancyOf(PER_YEAR, "Y8")).toBe(1);
+		expect(await vacancyOf(PER_YEAR, "Y9")).toBe(y9Before);
+		const closed = (await (
+			await t.get(`/consultations?status=closed&childId=${childId}`, await panel())
+		).json()) as { items: { id: string }[] };
+		expect(closed.items.map((c) => c.id)).toEqual([consultationId]);
+		const audit = await t.database.db
+			.select()
+			.from(auditEvents)
+			.where(eq(auditEvents.entityId, consultationId));
+		expect(audit.map((a) => a.action)).toContain("consultation.close");
+		const withdraw = `/consultations/${consultationId}/withdraw`;
+		expect((await t.send("POST", withdraw, undefined, await panel())).status).toBe(409);
+		expect((await place(consultationId)).status).toBe(409);
+		expect(await childStatus(childId)).toBe("awaiting");
 	});
 
 	it("audits every list of placements (child-level data)", async () => {
