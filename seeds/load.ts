@@ -120,17 +120,16 @@ export async function loadReferenceData(db: Executor, data: SeedData): Promise<v
 		(chunk) => db.insert(plansByPlacementNeed).values(chunk),
 	);
 	await insertChunks(
+		// Every placement type with ages (the specialist ones) and "all" of them together.
 		data.demand.flatMap((d) =>
-			Object.entries(d.ageByPlacement)
-				.filter(([placement]) => placement !== "all")
-				.flatMap(([placement, ages]) =>
-					Object.entries(ages).map(([age, plans]) => ({
-						boroughCode: d.laCode,
-						placement,
-						age: Number(age),
-						plans,
-					})),
-				),
+			Object.entries(d.ageByPlacement).flatMap(([placement, ages]) =>
+				Object.entries(ages).map(([age, plans]) => ({
+					boroughCode: d.laCode,
+					placement,
+					age: Number(age),
+					plans,
+				})),
+			),
 		),
 		2000,
 		(chunk) => db.insert(plansByAge).values(chunk),

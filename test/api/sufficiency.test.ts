@@ -1,6 +1,15 @@
 import { and, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { caseloadSeries, children, provisions, vacancies } from "../../schema/index.js";
+import {
+	caseloadSeries,
+	children,
+	PHASE_AGES,
+	PHASE_FILTERS,
+	plansByAge,
+	provisions,
+	vacancies,
+} from "../../schema/index.js";
+import { phaseOfAge } from "../../src/services/sufficiency/dimensions.js";
 import { useTestApp } from "../support/app.js";
 import { bearer } from "../support/auth.js";
 
@@ -141,5 +150,32 @@ describe("GET /sufficiency grouped by need and ALDCS sub-region", () => {
 		const kingston = await report("area=314", await admin());
 		expect(kingston.rows[0]?.area).toEqual({ code: "314", name: "Kingston upon Thames" });
 		expect(kingston.totals.plans).toBe(1958);
+	});
+
+	it("spreads a borough's plans over phases as the DfE's ages of its children do", async () => {
+		const kingston = await report("groupBy=phase&area=314", await admin());
+		// The borough's plans of each phase's ages, all placement types together (DfE SEN2).
+		const ages = await t.database.db
+			.select()
+			.from(plansByAge)
+			.where(and(eq(plansByAge.boroughCode, "314"), eq(plansByAge.placement, "all")));
+		const ofPhase = new Map<string, number>();
+		for (const a of ages) {
+			const phase = phaseOfAge(a.age);
+			expect(a.age).toBeGreaterThanOrEqual(PHASE_AGES[phase][0]);
+			ofPhase.set(phase, (ofPhase.get(phase) ?? 0) + a.plans);
+		}
+		const covered = [...ofPhase.values()].reduce((s, n) => s + n, 0);
+		expect(covered).toBe(kingston.totals.plans);
+		expect(kingston.rows.map((row) => row.phase?.code)).toEqual(PHASE_FILTERS);
+		for (const row of kingston.rows) {
+			const expected = ofPhase.get(row.phase?.code ?? "") ?? 0;
+			expect(Math.abs(row.plans - expected), `${row.phase?.code}`).toBeLessThanOrEqual(1);
+			// The forecast grows each phase by the borough's one rate, so it splits the same way.
+			const grown = (row.forecast[0]?.plans ?? 0) / (kingston.totals.forecast[0]?.plans ?? 1);
+			expect(Math.abs(grown - expected / covered)).toBeLessThan(0.01);
+		}
+		expect(kingston.rows.reduce((s, row) => s + row.plans, 0)).toBe(kingston.totals.plans);
+		expect(kingston.method.phase).toContain("plans_by_age");
 	});
 });

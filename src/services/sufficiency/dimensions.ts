@@ -43,7 +43,7 @@ const SPECIALIST = new Set(PLACEMENTS.filter((p) => p.planLevel).map((p) => p.ke
 /** DfE placement types that stand for a specialist place (resourced provision, unit, special, specialist post-16). */
 export const isSpecialistPlacement = (placement: string) => SPECIALIST.has(placement);
 
-// The fallback where a borough has no DfE ages for a placement type (see facts.ts): school years
+// The fallback where the DfE gives a borough no ages at all (see phase-weights.ts): school years
 // R–Y6 are primary (7 years), Y7–Y11 secondary (5), so a school placement's plans split 7:5.
 const SCHOOL_AGE: Weighted = [
 	["primary", 7 / 12],

@@ -16,11 +16,12 @@ import {
 	isSpecialistPlacement,
 	once,
 	phaseOfAge,
-	phaseWeightsOfPlacement,
 	phaseWeightsOfRange,
-	type Weighted,
 } from "./dimensions.js";
 import { type Projection, projectPlans } from "./forecast.js";
+import { phaseWeightsFrom } from "./phase-weights.js";
+
+export { phaseWeightsFrom } from "./phase-weights.js";
 
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;
 
@@ -33,27 +34,6 @@ export interface SufficiencyData {
 	caseload: Rows<typeof loadCaseloadSeries>;
 	plans: Rows<typeof loadPlansByPlacementNeed>;
 	plansByAge: Rows<typeof loadPlansByAge>;
-}
-
-/**
- * How each borough's plans of a placement type spread over phases, from the DfE age breakdown;
- * where a borough has no ages for that placement type, the type's general rule applies.
- */
-export function phaseWeightsFrom(rows: SufficiencyData["plansByAge"]) {
-	const byKey = new Map<string, Map<string, number>>();
-	for (const r of rows) {
-		const key = `${r.boroughCode}/${r.placement}`;
-		const phases = byKey.get(key) ?? new Map<string, number>();
-		const phase = phaseOfAge(r.age);
-		phases.set(phase, (phases.get(phase) ?? 0) + r.plans);
-		byKey.set(key, phases);
-	}
-	return (borough: string, placement: string): Weighted => {
-		const phases = byKey.get(`${borough}/${placement}`);
-		const total = phases ? [...phases.values()].reduce((a, b) => a + b, 0) : 0;
-		if (!phases || total === 0) return phaseWeightsOfPlacement(placement);
-		return [...phases.entries()].sort().map(([phase, n]) => [phase, n / total] as const);
-	};
 }
 
 /** Greater London's bounding box (WGS84): a setting outside it is out of London. */
@@ -153,7 +133,7 @@ export function addFacts(
 			c.borough,
 		);
 	}
-	const phaseWeights = phaseWeightsFrom(data.plansByAge);
+	const phaseWeights = phaseWeightsFrom(data.plansByAge, data.plans);
 	for (const r of data.plans) {
 		const projection = projections.get(r.boroughCode);
 		const ratio = (k: number) => {
