@@ -1,6 +1,7 @@
 import type { Csr } from "./problem";
 import { type FlowState, Residual } from "./residual";
-import { augmentFrom, SearchSpace } from "./search";
+import { augmentFrom } from "./search";
+import { SearchSpace } from "./search-space";
 import { warmStart } from "./warm-start";
 
 export interface NetworkFlow extends FlowState {

@@ -29,7 +29,8 @@ export class Residual implements FlowState {
 	/** Sources at sink j are slots[slotStart[j] .. slotStart[j] + load[j]). */
 	readonly slotStart: Int32Array;
 	readonly slots: Int32Array;
-	private readonly slotPos: Int32Array;
+	/** Slot index of each placed source, −1 otherwise. */
+	readonly slotPos: Int32Array;
 
 	constructor(readonly csr: Csr) {
 		const n = csr.sourceCount;

@@ -1,39 +1,4 @@
-import { IndexedHeap } from "./heap";
-import type { Residual } from "./residual";
-
-/** Scratch arrays shared by every shortest-path search on one residual network. */
-export class SearchSpace {
-	readonly dist: Float64Array;
-	/** A label is valid only when its stamp equals the current epoch: no O(n) resets. */
-	readonly stamp: Int32Array;
-	readonly predSource: Int32Array;
-	readonly predAt: Int32Array;
-	readonly settled: Int32Array;
-	readonly moves: Int32Array;
-	/**
-	 * Each source's edges (CSR positions) in ascending order of a stale value w − π(sink):
-	 * sink potentials only decrease, so a stale value is a lower bound on the current one and
-	 * a scan can stop at the first edge whose bound already reaches the best route to T.
-	 */
-	readonly order: Int32Array;
-	readonly staleValue: Float64Array;
-	readonly heap: IndexedHeap;
-	epoch = 0;
-	settledTotal = 0;
-
-	constructor(readonly residual: Residual) {
-		const nodes = residual.n + residual.p;
-		this.dist = new Float64Array(nodes);
-		this.stamp = new Int32Array(nodes);
-		this.predSource = new Int32Array(residual.p);
-		this.predAt = new Int32Array(residual.p);
-		this.settled = new Int32Array(nodes);
-		this.moves = new Int32Array(3 * (residual.n + 1));
-		this.order = Int32Array.from(residual.csr.sink, (_, at) => at);
-		this.staleValue = Float64Array.from(residual.csr.cost);
-		this.heap = new IndexedHeap(nodes, this.dist);
-	}
-}
+import { refresh, type SearchSpace, syncSlots, WASTE_LIMIT } from "./search-space";
 
 /**
  * Routes pending source s along a shortest residual path to T (Dijkstra on reduced costs).
@@ -45,10 +10,10 @@ export class SearchSpace {
  */
 export function augmentFrom(space: SearchSpace, s: number): void {
 	const res = space.residual;
-	const { n, assign, assignAt, load, potential, slots, slotStart } = res;
+	const { n, assign, load, potential, slots, slotStart, slotPos } = res;
 	const { start, sink, cost, capacity } = res.csr;
 	const U = res.csr.unplacedCost;
-	const { dist, stamp, predSource, predAt, settled, heap, order, staleValue } = space;
+	const { dist, stamp, predSource, predAt, settled, heap, order, staleValue, slotKey } = space;
 	const epoch = ++space.epoch;
 	let bestT = U + (potential[s] as number);
 	let predT = s;
@@ -106,9 +71,8 @@ export function augmentFrom(space: SearchSpace, s: number): void {
 		const base = dj + (potential[node] as number);
 		const end = (slotStart[j] as number) + (load[j] as number);
 		for (let k = slotStart[j] as number; k < end; k++) {
-			const i = slots[k] as number;
-			const di = base - (cost[assignAt[i] as number] as number) - (potential[i] as number);
-			if (di < bestT) scanSource(i, di);
+			const di = base - (slotKey[k] as number);
+			if (di < bestT) scanSource(slots[k] as number, di);
 		}
 	}
 	heap.clear();
@@ -116,9 +80,15 @@ export function augmentFrom(space: SearchSpace, s: number): void {
 	for (let k = 0; k < settledCount; k++) {
 		const v = settled[k] as number;
 		const dv = dist[v] as number;
-		if (dv < bestT) potential[v] = (potential[v] as number) + dv - bestT;
+		if (dv >= bestT) continue;
+		potential[v] = (potential[v] as number) + dv - bestT;
+		const slot = v < n ? (slotPos[v] as number) : -1;
+		if (slot >= 0) slotKey[slot] = (slotKey[slot] as number) + dv - bestT;
 	}
-	res.applyMoves(space.moves, tracePath(space, s, predT));
+	const count = tracePath(space, s, predT);
+	res.applyMoves(space.moves, count);
+	for (let k = 1; k < count; k += 3)
+		if ((space.moves[k] as number) >= 0) syncSlots(space, space.moves[k] as number);
 }
 
 /** Writes the path ending at predT as (source, new sink or −1, CSR position) triples. */
@@ -147,35 +117,4 @@ function tracePath(space: SearchSpace, s: number, predT: number): number {
 		v = predSource[target] as number;
 	}
 	return count;
-}
-
-/** A source whose scan passed this many useless edges gets its edge order refreshed. */
-const WASTE_LIMIT = 4;
-
-/** Re-reads the stale values of one source's edges and sorts them (insertion sort). */
-function refresh(space: SearchSpace, from: number, end: number): void {
-	const { order, staleValue } = space;
-	const { n, potential } = space.residual;
-	const { cost, sink } = space.residual.csr;
-	for (let q = from; q < end; q++) {
-		const at = order[q] as number;
-		staleValue[q] = (cost[at] as number) - (potential[n + (sink[at] as number)] as number);
-	}
-	resort(order, staleValue, from, end);
-}
-
-/** Insertion sort of order[from..end) by staleValue (nearly sorted: a few values rose). */
-function resort(order: Int32Array, value: Float64Array, from: number, end: number): void {
-	for (let q = from + 1; q < end; q++) {
-		const v = value[q] as number;
-		const at = order[q] as number;
-		let k = q - 1;
-		while (k >= from && (value[k] as number) > v) {
-			value[k + 1] = value[k] as number;
-			order[k + 1] = order[k] as number;
-			k--;
-		}
-		value[k + 1] = v;
-		order[k + 1] = at;
-	}
 }
