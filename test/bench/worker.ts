@@ -1,63 +1,95 @@
 /**
  * One measurement in a fresh process, so that its peak RSS (getrusage maxRSS) belongs to it
  * alone. Prints one JSON line. Run by run.ts; not meant to be called by hand.
+ *
+ * Jobs: "network" | "lp" | "highs" — the transportation core on one engine (candidates, solve,
+ * certificate; duals too for network); "explained" — the full solveAllocation (explanations,
+ * duals, summary); "greedy" — the nearest-place baseline.
  */
-
+import loadHighs from "highs";
 import { marginalValues } from "../../solver/core/duals";
 import { solveCore } from "../../solver/core/transport";
 import { buildCandidates, buildInstance, solveAllocation, solveGreedy } from "../../solver/index";
 import { candidateCsr } from "../../solver/solve-allocation";
 import { loadInstance } from "./instances";
+import { generateLondonLike } from "./london-like";
 
-interface Job {
+export type Job = "network" | "lp" | "highs" | "explained" | "greedy";
+
+interface Request {
 	spec: string;
 	seed: number;
-	engine: "network" | "lp";
+	job: Job;
 }
 
-const job = JSON.parse(process.argv[2] ?? "{}") as Job;
-const input = loadInstance(job.spec, job.seed);
+const request = JSON.parse(process.argv[2] ?? "{}") as Request;
+const input = loadInstance(request.spec, request.seed);
 const mb = (bytes: number) => Math.round(bytes / 1e6);
+const peakMb = () => mb(process.resourceUsage().maxRSS * 1024);
 const rssBefore = process.memoryUsage().rss;
+const round = (ms: number) => Math.round(ms * 10) / 10;
 const time = <T>(f: () => T): [T, number] => {
 	const t = performance.now();
 	const value = f();
-	return [value, Math.round((performance.now() - t) * 10) / 10];
+	return [value, round(performance.now() - t)];
+};
+const result: Record<string, unknown> = {
+	spec: request.spec,
+	job: request.job,
+	rssBeforeMb: mb(rssBefore),
 };
 
-const [instance, instanceMs] = time(() => buildInstance(input));
-const [edges, candidatesMs] = time(() => buildCandidates(instance));
-const csr = candidateCsr(instance, edges, []);
-const [core, solveMs] = time(() =>
-	solveCore(csr, { engine: job.engine, lpMaxTableauBytes: 20_000_000_000 }),
-);
-const peakAfterSolve = process.resourceUsage().maxRSS * 1024;
-const result: Record<string, unknown> = {
-	spec: job.spec,
-	engine: job.engine,
-	children: instance.children.length,
-	provisions: instance.provisions.length,
-	places: instance.provisions.reduce((sum, p) => sum + p.capacity, 0),
-	edges: edges.count,
-	objective: core.objective,
-	certified: core.certificate.optimal,
-	augmentations: core.augmentations,
-	prepareMs: Math.round((instanceMs + candidatesMs) * 10) / 10,
-	solveMs,
-	rssBeforeMb: mb(rssBefore),
-	peakRssAfterSolveMb: mb(peakAfterSolve),
-};
-if (job.engine === "network") {
-	const [, dualsMs] = time(() => marginalValues(csr, core.flow, core.potential as Float64Array));
+if (request.job === "explained") {
 	const [full, fullMs] = time(() => solveAllocation(input));
-	const [greedy, greedyMs] = time(() => solveGreedy(input));
 	Object.assign(result, {
-		dualsMs,
 		fullMs,
-		greedyMs,
+		objective: full.objective,
+		optimal: full.optimal,
 		summary: full.summary,
-		greedy: greedy.summary,
-		peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
+		peakRssMb: peakMb(),
 	});
+} else if (request.job === "greedy") {
+	const [greedy, greedyMs] = time(() => solveGreedy(input));
+	Object.assign(result, { greedyMs, summary: greedy.summary, peakRssMb: peakMb() });
+} else {
+	const engine = request.job;
+	let highs: Awaited<ReturnType<typeof loadHighs>> | undefined;
+	if (engine === "highs") {
+		// Loading compiles the WebAssembly; the first solve in a process also runs unoptimised
+		// code. Both are reported apart from the timed solve, after a small warm-up round.
+		const t = performance.now();
+		highs = await loadHighs();
+		result.loadMs = round(performance.now() - t);
+		const warm = generateLondonLike({ children: 300, provisions: 100, seed: 1 });
+		const warmInstance = buildInstance(warm);
+		const warmCsr = candidateCsr(warmInstance, buildCandidates(warmInstance), []);
+		result.firstCallMs = time(() => solveCore(warmCsr, { engine, highs }))[1];
+	}
+	const [instance, instanceMs] = time(() => buildInstance(input));
+	const [edges, candidatesMs] = time(() => buildCandidates(instance));
+	const csr = candidateCsr(instance, edges, []);
+	const [core, solveMs] = time(() =>
+		solveCore(csr, { engine, highs, lpMaxTableauBytes: 20_000_000_000 }),
+	);
+	Object.assign(result, {
+		engine,
+		children: instance.children.length,
+		provisions: instance.provisions.length,
+		places: instance.provisions.reduce((sum, p) => sum + p.capacity, 0),
+		edges: edges.count,
+		objective: core.objective,
+		certified: core.certificate.optimal,
+		status: core.certificate.optimal ? "optimal" : "not certified",
+		augmentations: core.augmentations,
+		...(core.iterations === undefined ? {} : { iterations: core.iterations }),
+		prepareMs: round(instanceMs + candidatesMs),
+		solveMs,
+		peakRssAfterSolveMb: peakMb(),
+	});
+	if (highs) result.wasmMb = mb(highs.memoryBytes);
+	if (engine === "network") {
+		result.dualsMs = time(() => marginalValues(csr, core.flow, core.potential as Float64Array))[1];
+	}
+	result.peakRssMb = peakMb();
 }
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -1,0 +1,113 @@
+/** Shapes of the bench workers' answers, the comparison with greedy, and the text report. */
+
+export interface Totals {
+	objective: number;
+	annualCost: number;
+	journeyMinutes: number;
+	placed: number;
+	unplaced: number;
+}
+
+/** Any worker's answer; `error` when the process failed. */
+export interface Row {
+	spec: string;
+	job: string;
+	peakRssMb: number;
+	fullMs?: number;
+	greedyMs?: number;
+	summary?: Totals;
+	error?: string;
+}
+
+/** An engine worker's answer (network, highs, lp). */
+export interface EngineRow extends Row {
+	engine: string;
+	children: number;
+	provisions: number;
+	places: number;
+	edges: number;
+	objective: number;
+	certified: boolean;
+	prepareMs: number;
+	solveMs: number;
+	dualsMs?: number;
+	loadMs?: number;
+	firstCallMs?: number;
+	wasmMb?: number;
+	peakRssAfterSolveMb: number;
+}
+
+/**
+ * The optimum usually places more children, which costs money: totals are shown, but the
+ * like-for-like figures are per placed child.
+ */
+export function vsGreedy(network: EngineRow, explained: Row, greedy: Row) {
+	if (network.error || !explained.summary || !greedy.summary) return null;
+	const o = explained.summary;
+	const g = greedy.summary;
+	const perChild = (cost: number, placed: number) => (placed > 0 ? Math.round(cost / placed) : 0);
+	return {
+		objectiveSaved: g.objective - network.objective,
+		morePlaced: o.placed - g.placed,
+		unplaced: { greedy: g.unplaced, optimum: o.unplaced },
+		annualCostSaved: g.annualCost - o.annualCost,
+		annualCostPerPlacedChild: {
+			greedy: perChild(g.annualCost, g.placed),
+			optimum: perChild(o.annualCost, o.placed),
+		},
+		annualCostSavedPerPlacedChild:
+			perChild(g.annualCost, g.placed) - perChild(o.annualCost, o.placed),
+		journeyMinutesSavedPerDay: Math.round((g.journeyMinutes - o.journeyMinutes) * 2),
+		dailyMinutesPerPlacedChild: {
+			greedy: Math.round((200 * g.journeyMinutes) / Math.max(1, g.placed)) / 100,
+			optimum: Math.round((200 * o.journeyMinutes) / Math.max(1, o.placed)) / 100,
+		},
+	};
+}
+
+const gbp = (x: number) => `${x < 0 ? "−" : ""}£${Math.abs(Math.round(x)).toLocaleString("en-GB")}`;
+
+function engineLine(name: string, row: EngineRow & { skipped?: string }): string {
+	const label = name.padEnd(8);
+	if (row.skipped) return `  ${label} skipped: ${row.skipped}`;
+	if (row.error) return `  ${label} FAILED ${row.error}`;
+	const extra =
+		name === "highs"
+			? ` (load ${row.loadMs} ms, first call ${row.firstCallMs} ms, WebAssembly ${row.wasmMb} MB)`
+			: name === "network"
+				? ` (+ candidates ${row.prepareMs} ms, duals ${row.dualsMs} ms)`
+				: "";
+	return (
+		`  ${label} solve ${row.solveMs} ms${extra}  peak RSS ${row.peakRssMb} MB` +
+		`  objective ${row.objective}  certified ${row.certified}`
+	);
+}
+
+export function printEntry(entry: Record<string, unknown>): void {
+	const n = entry.network as EngineRow;
+	console.log(
+		`\n${entry.size}: ${n.children} children × ${n.provisions} provisions, ${n.places} free places, ${n.edges} edges`,
+	);
+	for (const name of ["network", "highs", "lp"]) {
+		console.log(engineLine(name, entry[name] as EngineRow & { skipped?: string }));
+	}
+	console.log(
+		`  engines ${(entry.engines as string[]).join(", ")}: agree ${entry.enginesAgree}, status ${entry.status}` +
+			(entry.targets ? `, targets met ${(entry.targets as { met: boolean }).met}` : ""),
+	);
+	const explained = entry.explained as Row;
+	const greedy = entry.greedy as Row;
+	console.log(
+		`  explained allocation ${explained.error ? `FAILED ${explained.error}` : `${explained.fullMs} ms, peak RSS ${explained.peakRssMb} MB`}` +
+			`;  greedy ${greedy.error ? `FAILED ${greedy.error}` : `${greedy.greedyMs} ms, peak RSS ${greedy.peakRssMb} MB`}`,
+	);
+	const vs = entry.vsGreedy as ReturnType<typeof vsGreedy>;
+	if (vs) {
+		console.log(
+			`  vs greedy: objective saved ${gbp(vs.objectiveSaved)}; places ${vs.morePlaced} more children` +
+				` (unplaced ${vs.unplaced.greedy} → ${vs.unplaced.optimum}); annual cost saved ${gbp(vs.annualCostSaved)} in total,` +
+				` ${gbp(vs.annualCostSavedPerPlacedChild)} per placed child; journey minutes saved ${vs.journeyMinutesSavedPerDay} a day in total,` +
+				` ${vs.dailyMinutesPerPlacedChild.greedy} → ${vs.dailyMinutesPerPlacedChild.optimum} min/day per placed child`,
+		);
+	}
+}
