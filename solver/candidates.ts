@@ -1,3 +1,4 @@
+import { EdgeBuffer } from "./edge-buffer";
 import { type Instance, preferenceRanks } from "./instance";
 import { journeyLimitFor } from "./params";
 import { checkPair } from "./rules";
@@ -28,15 +29,6 @@ export interface CandidateEdges {
 	total: Float64Array;
 	/** Edges of child i are [childStart[i], childStart[i + 1]). */
 	childStart: Int32Array;
-}
-
-interface EdgeRow {
-	provision: number;
-	miles: number;
-	minutes: number;
-	parts: [number, number, number, number, number, number];
-	rank: number;
-	total: number;
 }
 
 /** Provisions designated for each need, sorted by latitude for a cheap reach window. */
@@ -75,90 +67,59 @@ export function buildCandidates(instance: Instance): CandidateEdges {
 	const { children, provisions, params, matrix } = instance;
 	const cost = params.cost;
 	const byNeed = provisionsByNeed(provisions);
-	const rows: EdgeRow[][] = [];
-	let count = 0;
-	for (const child of children) {
+	const out = new EdgeBuffer(children.length, 16 * children.length);
+	const scratch = new EdgeBuffer(1, provisions.length);
+	const order: number[] = [];
+	const empty: NeedIndex = { provision: new Int32Array(0), lat: new Float64Array(0) };
+	children.forEach((child, i) => {
 		const ranks = preferenceRanks(child);
-		const list: EdgeRow[] = [];
-		const need = byNeed.get(child.primaryNeed) ?? {
-			provision: new Int32Array(0),
-			lat: new Float64Array(0),
-		};
+		const need = byNeed.get(child.primaryNeed) ?? empty;
 		// Without a travel-matrix row, only provisions within reach by latitude can qualify.
 		const reach =
 			greatCircleReach(journeyLimitFor(child, params), params.travel) / MILES_PER_DEGREE_LAT;
 		const windowed = matrix?.[child.id] === undefined;
 		const from = windowed ? lowerBound(need.lat, child.lat - reach) : 0;
 		const to = windowed ? lowerBound(need.lat, child.lat + reach + 1e-9) : need.lat.length;
+		scratch.count = 0;
 		for (let k = from; k < to; k++) {
 			const j = need.provision[k] as number;
 			const p = provisions[j] as Provision;
 			const journey = checkPair(child, p, params, matrix, false);
 			if (typeof journey === "string") continue;
 			const rank = ranks.get(p.settingUrn) ?? 0;
-			const placeFunding = Math.round(p.cost.placeFunding);
-			const topUp = Math.round(p.cost.topUp);
-			const fee = Math.round(p.cost.fee);
-			const transport = Math.round(
+			const e = scratch.count++;
+			scratch.provision[e] = j;
+			scratch.miles[e] = journey.miles;
+			scratch.minutes[e] = journey.minutes;
+			scratch.placeFunding[e] = Math.round(p.cost.placeFunding);
+			scratch.topUp[e] = Math.round(p.cost.topUp);
+			scratch.fee[e] = Math.round(p.cost.fee);
+			scratch.transport[e] = Math.round(
 				Math.max(cost.transportMinimumAnnual, cost.transportPerMileAnnual * journey.miles),
 			);
-			const valueOfTime = Math.round(cost.valueOfTimePerMinuteAnnual * journey.minutes);
-			const credit = rank > 0 ? Math.round(cost.preferenceCredit[rank - 1] ?? 0) : 0;
-			const total = placeFunding + topUp + fee + transport + valueOfTime - credit;
-			list.push({
-				provision: j,
-				miles: journey.miles,
-				minutes: journey.minutes,
-				parts: [placeFunding, topUp, fee, transport, valueOfTime, credit],
-				rank,
-				total,
-			});
+			scratch.valueOfTime[e] = Math.round(cost.valueOfTimePerMinuteAnnual * journey.minutes);
+			scratch.preferenceCredit[e] = rank > 0 ? Math.round(cost.preferenceCredit[rank - 1] ?? 0) : 0;
+			scratch.preferenceRank[e] = rank;
+			scratch.total[e] =
+				(scratch.placeFunding[e] as number) +
+				(scratch.topUp[e] as number) +
+				(scratch.fee[e] as number) +
+				(scratch.transport[e] as number) +
+				(scratch.valueOfTime[e] as number) -
+				(scratch.preferenceCredit[e] as number);
 		}
-		list.sort((a, b) => a.total - b.total || a.provision - b.provision);
-		rows.push(list);
-		count += list.length;
-	}
-	return packEdges(rows, count);
-}
-
-function packEdges(rows: EdgeRow[][], count: number): CandidateEdges {
-	const edges: CandidateEdges = {
-		count,
-		child: new Int32Array(count),
-		provision: new Int32Array(count),
-		miles: new Float64Array(count),
-		minutes: new Float64Array(count),
-		placeFunding: new Float64Array(count),
-		topUp: new Float64Array(count),
-		fee: new Float64Array(count),
-		transport: new Float64Array(count),
-		valueOfTime: new Float64Array(count),
-		preferenceCredit: new Float64Array(count),
-		preferenceRank: new Int32Array(count),
-		total: new Float64Array(count),
-		childStart: new Int32Array(rows.length + 1),
-	};
-	let e = 0;
-	rows.forEach((list, i) => {
-		edges.childStart[i] = e;
-		for (const row of list) {
-			edges.child[e] = i;
-			edges.provision[e] = row.provision;
-			edges.miles[e] = row.miles;
-			edges.minutes[e] = row.minutes;
-			[
-				edges.placeFunding[e],
-				edges.topUp[e],
-				edges.fee[e],
-				edges.transport[e],
-				edges.valueOfTime[e],
-				edges.preferenceCredit[e],
-			] = row.parts;
-			edges.preferenceRank[e] = row.rank;
-			edges.total[e] = row.total;
-			e++;
-		}
+		order.length = scratch.count;
+		for (let e = 0; e < scratch.count; e++) order[e] = e;
+		const { total, provision } = scratch;
+		order.sort(
+			(a, b) =>
+				(total[a] as number) - (total[b] as number) ||
+				(provision[a] as number) - (provision[b] as number),
+		);
+		out.childStart[i] = out.count;
+		out.reserve(order.length);
+		for (const e of order) out.copyFrom(scratch, e, i);
 	});
-	edges.childStart[rows.length] = e;
-	return edges;
+	out.childStart[children.length] = out.count;
+	return out.finish();
 }
