@@ -1,3 +1,4 @@
+import { groupSourcesBySink } from "./locality";
 import type { Csr } from "./problem";
 import { type FlowState, Residual } from "./residual";
 import { augmentFrom } from "./search";
@@ -24,6 +25,24 @@ export interface NetworkFlow extends FlowState {
  * reduced costs ≥ 0, so the final potentials certify optimality (see certify).
  */
 export function solveNetwork(csr: Csr): NetworkFlow {
+	const { csr: local, original } = groupSourcesBySink(csr);
+	const flow = solveLocal(local);
+	const n = csr.sourceCount;
+	const assign = new Int32Array(n);
+	const assignAt = new Int32Array(n);
+	const potential = new Float64Array(flow.potential.length);
+	potential.set(flow.potential.subarray(n), n);
+	for (let k = 0; k < n; k++) {
+		const i = original[k] as number;
+		const at = flow.assignAt[k] as number;
+		assign[i] = flow.assign[k] as number;
+		assignAt[i] = at < 0 ? -1 : (csr.start[i] as number) + at - (local.start[k] as number);
+		potential[i] = flow.potential[k] as number;
+	}
+	return { ...flow, assign, assignAt, potential };
+}
+
+function solveLocal(csr: Csr): NetworkFlow {
 	const res = new Residual(csr);
 	const pending = warmStart(res);
 	const space = new SearchSpace(res);

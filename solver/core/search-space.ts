@@ -17,6 +17,9 @@ export class SearchSpace {
 	 */
 	readonly order: Int32Array;
 	readonly staleValue: Float64Array;
+	/** Cost and sink of the edge at each position of `order`, so a scan reads in order. */
+	readonly edgeCost: Float64Array;
+	readonly edgeSink: Int32Array;
 	/**
 	 * Per slot (see Residual.slots), w + π of the source in it: a sink's scan then reads two
 	 * arrays in order instead of chasing each source's edge and potential.
@@ -37,6 +40,8 @@ export class SearchSpace {
 		this.order = new Int32Array(residual.csr.sink.length);
 		for (let at = 0; at < this.order.length; at++) this.order[at] = at;
 		this.staleValue = Float64Array.from(residual.csr.cost);
+		this.edgeCost = Float64Array.from(residual.csr.cost);
+		this.edgeSink = Int32Array.from(residual.csr.sink);
 		this.slotKey = new Float64Array(residual.slots.length);
 		for (let j = 0; j < residual.p; j++) syncSlots(this, j);
 		this.heap = new IndexedHeap(nodes, this.dist);
@@ -59,28 +64,28 @@ export const WASTE_LIMIT = 4;
 
 /** Re-reads the stale values of one source's edges and sorts them (insertion sort). */
 export function refresh(space: SearchSpace, from: number, end: number): void {
-	const { order, staleValue } = space;
+	const { order, staleValue, edgeCost, edgeSink } = space;
 	const { n, potential } = space.residual;
-	const { cost, sink } = space.residual.csr;
 	for (let q = from; q < end; q++) {
-		const at = order[q] as number;
-		staleValue[q] = (cost[at] as number) - (potential[n + (sink[at] as number)] as number);
+		staleValue[q] = (edgeCost[q] as number) - (potential[n + (edgeSink[q] as number)] as number);
 	}
-	resort(order, staleValue, from, end);
-}
-
-/** Insertion sort of order[from..end) by staleValue (nearly sorted: a few values rose). */
-function resort(order: Int32Array, value: Float64Array, from: number, end: number): void {
+	// Nearly sorted (a few values rose): insertion sort, moving the edge's fields along.
 	for (let q = from + 1; q < end; q++) {
-		const v = value[q] as number;
+		const v = staleValue[q] as number;
 		const at = order[q] as number;
+		const c = edgeCost[q] as number;
+		const j = edgeSink[q] as number;
 		let k = q - 1;
-		while (k >= from && (value[k] as number) > v) {
-			value[k + 1] = value[k] as number;
+		while (k >= from && (staleValue[k] as number) > v) {
+			staleValue[k + 1] = staleValue[k] as number;
 			order[k + 1] = order[k] as number;
+			edgeCost[k + 1] = edgeCost[k] as number;
+			edgeSink[k + 1] = edgeSink[k] as number;
 			k--;
 		}
-		value[k + 1] = v;
+		staleValue[k + 1] = v;
 		order[k + 1] = at;
+		edgeCost[k + 1] = c;
+		edgeSink[k + 1] = j;
 	}
 }

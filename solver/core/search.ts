@@ -11,9 +11,10 @@ import { refresh, type SearchSpace, syncSlots, WASTE_LIMIT } from "./search-spac
 export function augmentFrom(space: SearchSpace, s: number): void {
 	const res = space.residual;
 	const { n, assign, load, potential, slots, slotStart, slotPos } = res;
-	const { start, sink, cost, capacity } = res.csr;
+	const { start, capacity } = res.csr;
 	const U = res.csr.unplacedCost;
 	const { dist, stamp, predSource, predAt, settled, heap, order, staleValue, slotKey } = space;
+	const { edgeCost, edgeSink } = space;
 	const epoch = ++space.epoch;
 	let bestT = U + (potential[s] as number);
 	let predT = s;
@@ -30,11 +31,10 @@ export function augmentFrom(space: SearchSpace, s: number): void {
 		let wasted = 0;
 		for (let q = from; q < end; q++) {
 			if (base + (staleValue[q] as number) >= bestT) break;
-			const at = order[q] as number;
-			const j = sink[at] as number;
+			const j = edgeSink[q] as number;
 			if (j === current) continue;
 			const node = n + j;
-			const nd = base + (cost[at] as number) - (potential[node] as number);
+			const nd = base + (edgeCost[q] as number) - (potential[node] as number);
 			if (nd >= bestT) {
 				wasted++;
 				continue;
@@ -43,7 +43,7 @@ export function augmentFrom(space: SearchSpace, s: number): void {
 			dist[node] = nd;
 			stamp[node] = epoch;
 			predSource[j] = v;
-			predAt[j] = at;
+			predAt[j] = order[q] as number;
 			heap.push(node);
 			if ((load[j] as number) < (capacity[j] as number)) {
 				const viaRoom = nd + (potential[node] as number);
