@@ -30,6 +30,8 @@ export interface EngineRow extends Row {
 	certified: boolean;
 	prepareMs: number;
 	solveMs: number;
+	/** Network engine: the solve time of every repeated run (solveMs is their median). */
+	solveMsRuns?: number[];
 	dualsMs?: number;
 	loadMs?: number;
 	firstCallMs?: number;
@@ -75,7 +77,7 @@ function engineLine(name: string, row: EngineRow & { skipped?: string }): string
 		name === "highs"
 			? ` (load ${row.loadMs} ms, first call ${row.firstCallMs} ms, WebAssembly ${row.wasmMb} MB)`
 			: name === "network"
-				? ` (+ candidates ${row.prepareMs} ms, duals ${row.dualsMs} ms)`
+				? ` (median of ${row.solveMsRuns?.join(", ")} ms; + candidates ${row.prepareMs} ms, duals ${row.dualsMs} ms)`
 				: "";
 	return (
 		`  ${label} solve ${row.solveMs} ms${extra}  peak RSS ${row.peakRssMb} MB` +
