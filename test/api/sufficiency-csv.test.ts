@@ -1,40 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../support/app.js";
 import { bearer } from "../support/auth.js";
+import { type Row, sufficiencyClient } from "../support/sufficiency.js";
 
 const t = useTestApp();
-const commissioner = () => bearer(t.keys, "commissioner");
-
-interface Figures {
-	places: number;
-	vacant: number;
-	filled: number | null;
-	awaiting: number | null;
-	unmet: number | null;
-	gap: number | null;
-	placedOutOfBorough: number | null;
-	placedOutOfLondon: number | null;
-	independentPlacements: number | null;
-	independentAnnualCost: number | null;
-	plans: number;
-	specialistPlans: number;
-	forecast: { academicYear: string; plans: number; specialistPlans: number }[];
-	suppressed: string[];
-}
-type Keyed = { code: string; name: string };
-type Row = Figures & { need?: Keyed; phase?: Keyed; area?: Keyed };
-interface Report {
-	groupBy: string[];
-	rows: Row[];
-	totals: Figures;
-	method: Record<string, string>;
-}
-
-async function report(query: string, headers?: Record<string, string>): Promise<Report> {
-	const res = await t.get(`/sufficiency?${query}`, headers ?? (await commissioner()));
-	expect(res.status).toBe(200);
-	return (await res.json()) as Report;
-}
+const { commissioner, report } = sufficiencyClient(t);
 
 /** A small RFC 4180 reader for the tests (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
