@@ -1,3 +1,4 @@
+import { NEED_CODES, type NeedCode } from "../schema/codes";
 import type { HighsModule } from "./core/highs";
 
 /**
@@ -5,22 +6,9 @@ import type { HighsModule } from "./core/highs";
  * rounds every cost part to whole pounds so that all engines compare exact integers.
  */
 
-/** SEN2 / school census primary-need codes, in the DfE order. */
-export const NEED_TYPES = [
-	"SPLD",
-	"MLD",
-	"SLD",
-	"PMLD",
-	"SEMH",
-	"SLCN",
-	"HI",
-	"VI",
-	"MSI",
-	"PD",
-	"ASD",
-	"OTH",
-] as const;
-export type NeedType = (typeof NEED_TYPES)[number];
+/** SEN2 / school census primary-need codes, in the DfE order: the service's shared list. */
+export const NEED_TYPES = NEED_CODES;
+export type NeedType = NeedCode;
 
 export interface Child {
 	id: string;
