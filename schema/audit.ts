@@ -5,6 +5,7 @@ import {
 	check,
 	index,
 	integer,
+	json,
 	jsonb,
 	pgTable,
 	text,
@@ -46,7 +47,8 @@ export const idempotencyKeys = pgTable(
 		key: text("key").notNull(),
 		requestHash: text("request_hash").notNull(),
 		status: integer("status").notNull(),
-		body: jsonb("body").notNull(),
+		/** json, not jsonb: a replay returns the first answer's text exactly, key order and all. */
+		body: json("body").notNull(),
 		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 	},
 	(t) => [

@@ -29,7 +29,7 @@ export async function claimIdempotencyKey(
 ): Promise<{ replay: StoredResponse } | { claimed: number }> {
 	const [claimed] = await tx
 		.insert(idempotencyKeys)
-		.values({ scope, key, requestHash: hash, status: 0, body: sql`'null'::jsonb` })
+		.values({ scope, key, requestHash: hash, status: 0, body: sql`'null'::json` })
 		.onConflictDoNothing()
 		.returning({ id: idempotencyKeys.id });
 	if (claimed) return { claimed: claimed.id };

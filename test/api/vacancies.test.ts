@@ -182,11 +182,11 @@ describe("POST /vacancies", () => {
 		const batch = [{ urn: kingston.urn, provision: kingston.code, count: 3 }];
 		const first = await t.send("POST", "/vacancies", batch, auth);
 		expect(first.status).toBe(200);
-		const firstBody = await first.json();
+		const firstBody = await first.text();
 		const before = await registryCounts(t.database.db);
 		const retry = await t.send("POST", "/vacancies", batch, auth);
 		expect(retry.status).toBe(200);
-		expect(await retry.json()).toEqual(firstBody);
+		expect(await retry.text()).toBe(firstBody);
 		expect(await registryCounts(t.database.db)).toEqual(before);
 		const different = await t.send("POST", "/vacancies", [{ ...batch[0], count: 1 }], auth);
 		expect(different.status).toBe(422);
