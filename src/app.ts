@@ -105,7 +105,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 		scheme: "bearer",
 		bearerFormat: "JWT",
 		description:
-			"A JWT from the identity provider (locally: `npm run -s token -- --la 314 --role publisher`). Claims: role, la, urn.",
+			"A JWT from the identity provider (locally: `npm run -s token -- --la 314 --role publisher`). Claims: role (publisher, panel, commissioner, setting, admin), la (the caller's borough), urn (role setting), joint (role panel: the partnership whose joint panel the caller sits on).",
 	});
 	app.doc31("/openapi.json", {
 		openapi: "3.1.0",

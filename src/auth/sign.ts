@@ -5,6 +5,8 @@ export interface TokenRequest {
 	role: Role;
 	la?: string;
 	urn?: number;
+	/** Role panel: the partnership whose joint panel the caller sits on. */
+	joint?: string;
 	subject?: string;
 	ttlSeconds: number;
 	issuer: string;
@@ -22,6 +24,7 @@ export async function signToken(
 	const claims: Record<string, unknown> = { role: request.role };
 	if (request.la) claims.la = request.la;
 	if (request.urn) claims.urn = request.urn;
+	if (request.joint) claims.joint = request.joint;
 	const issuedAt = Math.floor(now.getTime() / 1000);
 	return new SignJWT(claims)
 		.setProtectedHeader({ alg, kid: privateJwk.kid, typ: "JWT" })

@@ -6,10 +6,10 @@ import { ConfigError, loadConfig } from "../config.js";
 
 /**
  * Prints a bearer token the local server accepts, signed with the development key in DATA_DIR:
- *   npm run -s token -- --la 314 --role publisher [--urn 142698] [--ttl 8h] [--sub name]
+ *   npm run -s token -- --la 314 --role publisher [--urn 142698] [--joint <partnership>] [--ttl 8h] [--sub name]
  */
 const usage =
-	"usage: npm run -s token -- --role <publisher|panel|commissioner|setting|admin> [--la 314] [--urn 142698] [--ttl 8h] [--sub id]";
+	"usage: npm run -s token -- --role <publisher|panel|commissioner|setting|admin> [--la 314] [--urn 142698] [--joint south-london-commissioning-programme] [--ttl 8h] [--sub id]";
 
 function fail(message: string): never {
 	console.error(`token: ${message}\n${usage}`);
@@ -29,6 +29,7 @@ async function main(): Promise<void> {
 			role: { type: "string" },
 			la: { type: "string" },
 			urn: { type: "string" },
+			joint: { type: "string" },
 			ttl: { type: "string", default: "8h" },
 			sub: { type: "string" },
 		},
@@ -46,6 +47,10 @@ async function main(): Promise<void> {
 	if (urn !== undefined && !(Number.isInteger(urn) && urn > 0))
 		fail(`--urn ${values.urn} is not a URN`);
 
+	if (values.joint && role !== "panel") fail("--joint is for role panel only");
+	if (values.joint && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(values.joint))
+		fail(`--joint ${values.joint} is not a partnership id (see GET /partnerships)`);
+
 	const config = loadConfig(process.env);
 	const key = readDevKey(config.dataDir);
 	if (!key) fail(`no development key in ${config.dataDir}: run 'npm start' once to create it`);
@@ -53,6 +58,7 @@ async function main(): Promise<void> {
 		role,
 		la: values.la,
 		urn,
+		joint: values.joint,
 		subject: values.sub,
 		ttlSeconds: seconds(values.ttl ?? "8h"),
 		issuer: config.auth.issuer,

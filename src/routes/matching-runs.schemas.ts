@@ -14,12 +14,10 @@ export const RunRequest = z
 					.max(20_000)
 					.optional()
 					.openapi({ description: "Default: the caller's awaiting children" }),
-				boroughs: z
-					.array(LaCode)
-					.min(1)
-					.max(33)
-					.optional()
-					.openapi({ description: "Admin only: span these boroughs' awaiting children" }),
+				boroughs: z.array(LaCode).min(1).max(33).optional().openapi({
+					description:
+						"Span these boroughs' awaiting children: an admin any; a joint panel (token claim `joint`, a partnership id) the members of its partnership; a borough's panel only its own. Default: the panel's own borough (admin: all).",
+				}),
 			})
 			.strict()
 			.default({}),

@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { vacancies } from "../../schema/index.js";
+import { matchingRuns, vacancies } from "../../schema/index.js";
 import { useTestApp } from "../support/app.js";
 import { bearer } from "../support/auth.js";
 import { registryCounts } from "../support/snapshot.js";
@@ -143,6 +143,73 @@ describe("POST /matching-runs", () => {
 		expect(["lp-integer", "lagrangian", "network-exact"]).toContain(run.method);
 		expect(run.figures.sideConstraints.satisfied).toBe(true);
 		expect(run.lowerBound).toBeLessThanOrEqual(run.objective);
+	});
+});
+
+describe("joint panels", () => {
+	const SLCP = "south-london-commissioning-programme";
+	const joint = (la: string, partnership = SLCP) =>
+		bearer(t.keys, "panel", { la, joint: partnership });
+	const runCount = async () =>
+		(await t.database.db.select({ n: count() }).from(matchingRuns))[0]?.n ?? 0;
+
+	it("span their partnership's boroughs; each borough's panel sees the run and only its own children", async () => {
+		const res = await t.send(
+			"POST",
+			"/matching-runs",
+			{ scope: { boroughs: ["314", "318"] } },
+			await joint("314"),
+		);
+		expect(res.status).toBe(201);
+		const run = (await res.json()) as RunBody & { scopeBoroughs: string[]; borough: string };
+		expect(run).toMatchObject({ status: "done", optimal: true, borough: "314" });
+		expect(run.scopeBoroughs).toEqual(["314", "318"]);
+		const proposalsOf = async (headers: Record<string, string>) => {
+			const page = await t.get(`/matching-runs/${run.id}/proposals`, headers);
+			expect(page.status).toBe(200);
+			return ((await page.json()) as { items: { caseRef: string }[] }).items.map((p) => p.caseRef);
+		};
+		const kingston = await proposalsOf(await joint("314"));
+		const richmond = await proposalsOf(await panel("318"));
+		expect(kingston.length).toBeGreaterThan(0);
+		expect(richmond.length).toBeGreaterThan(0);
+		expect(kingston.every((ref) => ref.startsWith("314-"))).toBe(true);
+		expect(richmond.every((ref) => ref.startsWith("318-"))).toBe(true);
+		expect(kingston.length + richmond.length).toBe(run.children);
+		expect((await t.get(`/matching-runs/${run.id}`, await panel("318"))).status).toBe(200);
+		expect((await t.get(`/matching-runs/${run.id}`, await panel("202"))).status).toBe(404);
+	});
+
+	it("may not reach outside their partnership, nor sit on one their borough is not in (403, nothing written)", async () => {
+		const before = await runCount();
+		const outside = await t.send(
+			"POST",
+			"/matching-runs",
+			{ scope: { boroughs: ["314", "302"] } },
+			await joint("314"),
+		);
+		expect(outside.status).toBe(403);
+		expect(((await outside.json()) as { detail: string }).detail).toContain("302");
+		const notMember = await t.send(
+			"POST",
+			"/matching-runs",
+			{ scope: { boroughs: ["302", "314"] } },
+			await joint("302"),
+		);
+		expect(notMember.status).toBe(403);
+		const unknown = await t.send(
+			"POST",
+			"/matching-runs",
+			{ scope: { boroughs: ["314", "318"] } },
+			await joint("314", "no-such-partnership"),
+		);
+		expect(unknown.status).toBe(403);
+		expect(await runCount()).toBe(before);
+	});
+
+	it("are for panels only: a joint claim on another role is not a valid token (401)", async () => {
+		const res = await t.get("/sufficiency", await bearer(t.keys, "commissioner", { joint: SLCP }));
+		expect(res.status).toBe(401);
 	});
 });
 

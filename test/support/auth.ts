@@ -27,6 +27,7 @@ export async function createTestKeys(): Promise<TestKeys> {
 export interface TokenOptions {
 	la?: string;
 	urn?: number;
+	joint?: string;
 	ttlSeconds?: number;
 	issuer?: string;
 	audience?: string;
@@ -41,6 +42,7 @@ export function tokenFor(keys: TestKeys, role: Role, options: TokenOptions = {})
 			role,
 			la: options.la,
 			urn: options.urn,
+			joint: options.joint,
 			subject: options.subject,
 			ttlSeconds: options.ttlSeconds ?? 3600,
 			issuer: options.issuer ?? TEST_ISSUER,

@@ -1,8 +1,15 @@
 import { and, eq } from "drizzle-orm";
-import { children, matchingRuns, proposals, provisions, settings } from "../../../schema/index.js";
+import {
+	children,
+	matchingRuns,
+	partnershipMembers,
+	proposals,
+	provisions,
+	settings,
+} from "../../../schema/index.js";
 import { type AllocationInput, solveAllocation, solveGreedy } from "../../../solver/index.js";
 import type { Principal } from "../../auth/claims.js";
-import type { Db } from "../../db/types.js";
+import type { Db, Executor } from "../../db/types.js";
 import { ApiError } from "../../http/problem.js";
 import type { RunRequestT } from "../../routes/matching-runs.schemas.js";
 import { type Actor, audit } from "../audit.js";
@@ -13,24 +20,54 @@ import { storeRunResult } from "./store-run.js";
 
 export type RunRow = typeof matchingRuns.$inferSelect;
 
-/** Which boroughs' children a run may cover: a panel its own; an admin any it names (default all). */
-function scopeFor(principal: Principal, request: RunRequestT): string[] | null {
-	if (principal.role === "panel") {
-		if (request.scope.boroughs?.some((b) => b !== principal.la)) {
-			throw new ApiError(
-				"forbidden",
-				"a borough's panel may only match its own children; a pan-borough run needs an admin",
-			);
-		}
-		return [principal.la as string];
+/**
+ * Which boroughs' children a run may cover: a panel its own; a joint panel (token claim
+ * `joint`) any members of its partnership it names, its own borough among them; an admin any
+ * it names (default all).
+ */
+async function scopeFor(
+	tx: Executor,
+	principal: Principal,
+	request: RunRequestT,
+): Promise<string[] | null> {
+	if (principal.role !== "panel") return request.scope.boroughs ?? null;
+	const own = principal.la as string;
+	const named = request.scope.boroughs ?? [own];
+	if (named.every((b) => b === own)) return [own];
+	if (!principal.joint) {
+		throw new ApiError(
+			"forbidden",
+			"a borough's panel may only match its own children; a pan-borough run needs a joint panel or an admin",
+		);
 	}
-	return request.scope.boroughs ?? null;
+	const members = new Set(
+		(
+			await tx
+				.select({ b: partnershipMembers.boroughCode })
+				.from(partnershipMembers)
+				.where(eq(partnershipMembers.partnershipId, principal.joint))
+		).map((r) => r.b),
+	);
+	if (!members.has(own)) {
+		throw new ApiError(
+			"forbidden",
+			`borough ${own} is not a member of partnership ${principal.joint}: no joint panel there`,
+		);
+	}
+	const outside = named.filter((b) => !members.has(b));
+	if (outside.length > 0) {
+		throw new ApiError(
+			"forbidden",
+			`${outside.join(", ")} not in partnership ${principal.joint}: a joint panel spans its members only`,
+		);
+	}
+	return [...new Set(named)];
 }
 
 /** Records a run (queued) with its request and the children it covers; the solve comes after. */
 export async function createRun(db: Db, actor: Actor, request: RunRequestT, now: Date) {
-	const scope = scopeFor(actor.principal, request);
 	return db.transaction(async (tx) => {
+		const scope = await scopeFor(tx, actor.principal, request);
 		const boroughs =
 			scope ??
 			(await tx.selectDistinct({ b: children.boroughCode }).from(children)).map((r) => r.b);
@@ -106,10 +143,17 @@ export async function executeRun(db: Db, runId: string, now: () => Date): Promis
 	}
 }
 
-/** A run the caller may see: its own borough's (panel), any (admin, commissioner); else 404. */
+/**
+ * A run the caller may see: a panel's, every run that covers its borough's children (its own,
+ * a joint panel's, an admin's); any (admin, commissioner); else 404. Runs show aggregates only.
+ */
 export async function getRun(db: Db, principal: Principal, id: string): Promise<RunRow> {
 	const [run] = await db.select().from(matchingRuns).where(eq(matchingRuns.id, id));
-	const visible = run && (principal.role !== "panel" || run.boroughCode === principal.la);
+	const visible =
+		run &&
+		(principal.role !== "panel" ||
+			run.boroughCode === principal.la ||
+			run.scopeBoroughs.includes(principal.la as string));
 	if (!run || !visible) throw new ApiError("not_found", `no matching run ${id}`);
 	return run;
 }
