@@ -150,16 +150,13 @@ describe("joint panels", () => {
 	const SLCP = "south-london-commissioning-programme";
 	const joint = (la: string, partnership = SLCP) =>
 		bearer(t.keys, "panel", { la, joint: partnership });
+	const runOver = async (boroughs: string[], la: string, partnership = SLCP) =>
+		t.send("POST", "/matching-runs", { scope: { boroughs } }, await joint(la, partnership));
 	const runCount = async () =>
 		(await t.database.db.select({ n: count() }).from(matchingRuns))[0]?.n ?? 0;
 
 	it("span their partnership's boroughs; each borough's panel sees the run and only its own children", async () => {
-		const res = await t.send(
-			"POST",
-			"/matching-runs",
-			{ scope: { boroughs: ["314", "318"] } },
-			await joint("314"),
-		);
+		const res = await runOver(["314", "318"], "314");
 		expect(res.status).toBe(201);
 		const run = (await res.json()) as RunBody & { scopeBoroughs: string[]; borough: string };
 		expect(run).toMatchObject({ status: "done", optimal: true, borough: "314" });
@@ -182,27 +179,12 @@ describe("joint panels", () => {
 
 	it("may not reach outside their partnership, nor sit on one their borough is not in (403, nothing written)", async () => {
 		const before = await runCount();
-		const outside = await t.send(
-			"POST",
-			"/matching-runs",
-			{ scope: { boroughs: ["314", "302"] } },
-			await joint("314"),
-		);
+		const outside = await runOver(["314", "302"], "314");
 		expect(outside.status).toBe(403);
 		expect(((await outside.json()) as { detail: string }).detail).toContain("302");
-		const notMember = await t.send(
-			"POST",
-			"/matching-runs",
-			{ scope: { boroughs: ["302", "314"] } },
-			await joint("302"),
-		);
+		const notMember = await runOver(["302", "314"], "302");
 		expect(notMember.status).toBe(403);
-		const unknown = await t.send(
-			"POST",
-			"/matching-runs",
-			{ scope: { boroughs: ["314", "318"] } },
-			await joint("314", "no-such-partnership"),
-		);
+		const unknown = await runOver(["314", "318"], "314", "no-such-partnership");
 		expect(unknown.status).toBe(403);
 		expect(await runCount()).toBe(before);
 	});
