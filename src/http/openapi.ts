@@ -43,6 +43,11 @@ export function problemResponses<S extends keyof typeof descriptions>(...statuse
 	>;
 }
 
+/** A required JSON request body validated by `schema`. */
+export function jsonBody<T>(schema: T) {
+	return { required: true, content: { "application/json": { schema } } } as const;
+}
+
 export function jsonContent<T>(schema: T, description: string) {
 	return { description, content: { "application/json": { schema } } };
 }

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requireRole } from "../auth/middleware.js";
 import { actorOf } from "../http/actor.js";
 import { authResponses, bearerSecurity } from "../http/auth-docs.js";
-import { jsonContent, problemResponses } from "../http/openapi.js";
+import { jsonBody, jsonContent, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
 import {
 	childEtag,
@@ -35,7 +35,7 @@ const createChildRoute = createRoute({
 		"Register a child awaiting a specialist place (pseudonymous: case reference, never a name)",
 	security: bearerSecurity,
 	middleware: [requireRole("panel")] as const,
-	request: { body: { required: true, content: { "application/json": { schema: ChildInput } } } },
+	request: { body: jsonBody(ChildInput) },
 	responses: {
 		201: withEtag("Created"),
 		...authResponses,
@@ -64,7 +64,7 @@ const patchChildRoute = createRoute({
 	request: {
 		params: z.object({ id: ChildId }),
 		headers: z.object({ "if-match": z.string().optional() }),
-		body: { required: true, content: { "application/json": { schema: ChildPatch } } },
+		body: jsonBody(ChildPatch),
 	},
 	responses: {
 		200: withEtag("Updated"),

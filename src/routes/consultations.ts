@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requireRole } from "../auth/middleware.js";
 import { actorOf } from "../http/actor.js";
 import { authResponses, bearerSecurity } from "../http/auth-docs.js";
-import { jsonContent, problemResponses } from "../http/openapi.js";
+import { jsonBody, jsonContent, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
 import { answerConsultation, withdrawConsultation } from "../services/consultation-outcomes.js";
 import {
@@ -34,7 +34,7 @@ const openRoute = createRoute({
 	security: bearerSecurity,
 	middleware: [requireRole("panel")] as const,
 	request: {
-		body: { required: true, content: { "application/json": { schema: ConsultationInput } } },
+		body: jsonBody(ConsultationInput),
 	},
 	responses: {
 		201: { ...jsonContent(Consultation, "Sent"), headers: z.object({ Location: z.string() }) },
@@ -86,7 +86,7 @@ const answerRoute = createRoute({
 	middleware: [requireRole("setting")] as const,
 	request: {
 		...params,
-		body: { required: true, content: { "application/json": { schema: AnswerInput } } },
+		body: jsonBody(AnswerInput),
 	},
 	responses: {
 		200: jsonContent(Consultation, "Answered"),

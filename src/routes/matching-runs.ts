@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requireRole } from "../auth/middleware.js";
 import { actorOf } from "../http/actor.js";
 import { authResponses, bearerSecurity } from "../http/auth-docs.js";
-import { jsonContent, problemResponses } from "../http/openapi.js";
+import { jsonBody, jsonContent, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
 import { createRun, executeRun, getRun, listProposals } from "../services/matching/runs.js";
 import { Proposal, Run, RunId, RunRequest } from "./matching-runs.schemas.js";
@@ -19,7 +19,7 @@ const createRunRoute = createRoute({
 		"Rounds of up to 500 children (configurable) answer at once (201); larger ones answer 202 and report progress at the run's URL. A run proposes; it never changes vacancies.",
 	security: bearerSecurity,
 	middleware: [requireRole("panel", "admin")] as const,
-	request: { body: { required: true, content: { "application/json": { schema: RunRequest } } } },
+	request: { body: jsonBody(RunRequest) },
 	responses: {
 		201: { ...jsonContent(Run, "Solved"), headers: z.object({ Location: z.string() }) },
 		202: {

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requireRole } from "../auth/middleware.js";
 import { actorOf } from "../http/actor.js";
 import { authResponses, bearerSecurity } from "../http/auth-docs.js";
-import { jsonContent, problemResponses } from "../http/openapi.js";
+import { jsonBody, jsonContent, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
 import { closePlacement, confirmPlacement, listPlacements } from "../services/placements.js";
 import {
@@ -18,9 +18,6 @@ import {
 } from "./placements.schemas.js";
 
 const tags = ["Placements"];
-const body = <T>(schema: T) => ({
-	body: { required: true, content: { "application/json": { schema } } },
-});
 
 const confirmRoute = createRoute({
 	method: "post",
@@ -31,7 +28,7 @@ const confirmRoute = createRoute({
 		"All or nothing: one place of the provision is taken (the child's year-group row when places are published per year group, free by the start date; recorded as `vacancyYearGroup`), the change feed gets a `placement` event and the child becomes `placed`. 409 when no place is left or the child is placed already.",
 	security: bearerSecurity,
 	middleware: [requireRole("panel")] as const,
-	request: body(PlacementInput),
+	request: { body: jsonBody(PlacementInput) },
 	responses: {
 		201: {
 			...jsonContent(PlacementChange, "Confirmed"),
@@ -51,7 +48,7 @@ const endRoute = createRoute({
 		"The place is given back to the vacancy row it was taken from (`vacancyYearGroup`, whatever the child's year group is now): count + 1, feed event `placement-ended`, unless the provision's published vacancies already reach its places; `vacancy.changed` says which. The placement's consultation becomes `closed`, so the child may be consulted at that provision again.",
 	security: bearerSecurity,
 	middleware: [requireRole("panel")] as const,
-	request: { params: z.object({ id: PlacementId }), ...body(EndInput) },
+	request: { params: z.object({ id: PlacementId }), body: jsonBody(EndInput) },
 	responses: {
 		200: jsonContent(PlacementChange, "Ended"),
 		...authResponses,
@@ -68,7 +65,7 @@ const cancelRoute = createRoute({
 		"As for ending (the place goes back to its row, the consultation is `closed`); the child goes back to `awaiting` (or `consulting` while other consultations run).",
 	security: bearerSecurity,
 	middleware: [requireRole("panel")] as const,
-	request: { params: z.object({ id: PlacementId }), ...body(CancelInput) },
+	request: { params: z.object({ id: PlacementId }), body: jsonBody(CancelInput) },
 	responses: {
 		200: jsonContent(PlacementChange, "Cancelled"),
 		...authResponses,

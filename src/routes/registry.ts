@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requireRole } from "../auth/middleware.js";
 import { actorOf } from "../http/actor.js";
 import { authResponses, bearerSecurity } from "../http/auth-docs.js";
-import { problemResponses } from "../http/openapi.js";
+import { jsonBody, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
 import { putProvision, putSetting } from "../services/settings-write.js";
 import { ProvisionCode, ProvisionInput, SettingInput } from "./registry.schemas.js";
@@ -34,7 +34,7 @@ const putSettingRoute = createRoute({
 	request: {
 		params: z.object({ urn: Urn }),
 		headers: IfMatch,
-		body: { required: true, content: { "application/json": { schema: SettingInput } } },
+		body: jsonBody(SettingInput),
 	},
 	responses: {
 		200: written("Updated"),
@@ -54,7 +54,7 @@ const putProvisionRoute = createRoute({
 	request: {
 		params: z.object({ urn: Urn, code: ProvisionCode }),
 		headers: IfMatch,
-		body: { required: true, content: { "application/json": { schema: ProvisionInput } } },
+		body: jsonBody(ProvisionInput),
 	},
 	responses: {
 		200: written("Updated"),

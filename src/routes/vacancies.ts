@@ -3,7 +3,7 @@ import { NEED_CODES, PHASE_FILTERS, PROVISION_LEVELS } from "../../schema/index.
 import { requireRole } from "../auth/middleware.js";
 import { actorOf } from "../http/actor.js";
 import { authResponses, bearerSecurity } from "../http/auth-docs.js";
-import { jsonContent, PageQuery, pageOf, problemResponses } from "../http/openapi.js";
+import { jsonBody, jsonContent, PageQuery, pageOf, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
 import { listVacancies, listVacancyChanges } from "../queries/vacancies.js";
 import { publishVacancies } from "../services/publish-vacancies.js";
@@ -48,7 +48,7 @@ const publishRoute = createRoute({
 				.optional()
 				.openapi({ description: "Retry-safe key: a retry returns the first response" }),
 		}),
-		body: { required: true, content: { "application/json": { schema: VacancyBatch } } },
+		body: jsonBody(VacancyBatch),
 	},
 	responses: {
 		200: jsonContent(

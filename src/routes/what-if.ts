@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireRole } from "../auth/middleware.js";
 import { authResponses, bearerSecurity } from "../http/auth-docs.js";
-import { jsonContent, problemResponses } from "../http/openapi.js";
+import { jsonBody, jsonContent, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
 import { whatIf } from "../services/what-if.js";
 import { suppressWhatIfRows } from "../services/what-if-suppress.js";
@@ -51,7 +51,7 @@ const route = createRoute({
 		"Re-runs the matching on a copy of the live data; the live vacancy tables are never touched. Another borough's counts of 1 to 4 children show as null (suppressed, as the DfE does) unless the caller is an admin.",
 	security: bearerSecurity,
 	middleware: [requireRole("commissioner", "admin")] as const,
-	request: { body: { required: true, content: { "application/json": { schema: WhatIfRequest } } } },
+	request: { body: jsonBody(WhatIfRequest) },
 	responses: {
 		200: jsonContent(WhatIfResult, "The scenario against the baseline"),
 		...authResponses,
