@@ -1,5 +1,19 @@
 import type { CandidateEdges } from "./candidates";
 
+/** The per-edge columns, by element type (copyFrom lists them out: it is the hot path). */
+const INT_COLUMNS = ["child", "provision", "preferenceRank"] as const;
+const REAL_COLUMNS = [
+	"miles",
+	"minutes",
+	"placeFunding",
+	"topUp",
+	"fee",
+	"transport",
+	"valueOfTime",
+	"preferenceCredit",
+	"total",
+] as const;
+
 /**
  * Candidate edges under construction: parallel typed arrays that grow by doubling, so no
  * object per edge is ever made; finish() trims them to the edges written.
@@ -24,6 +38,7 @@ export class EdgeBuffer {
 		this.childStart = new Int32Array(children + 1);
 		this.child = new Int32Array(capacity);
 		this.provision = new Int32Array(capacity);
+		this.preferenceRank = new Int32Array(capacity);
 		this.miles = new Float64Array(capacity);
 		this.minutes = new Float64Array(capacity);
 		this.placeFunding = new Float64Array(capacity);
@@ -32,7 +47,6 @@ export class EdgeBuffer {
 		this.transport = new Float64Array(capacity);
 		this.valueOfTime = new Float64Array(capacity);
 		this.preferenceCredit = new Float64Array(capacity);
-		this.preferenceRank = new Int32Array(capacity);
 		this.total = new Float64Array(capacity);
 	}
 
@@ -61,47 +75,24 @@ export class EdgeBuffer {
 
 	finish(): CandidateEdges {
 		this.resize(this.count);
-		return {
-			count: this.count,
-			child: this.child,
-			provision: this.provision,
-			miles: this.miles,
-			minutes: this.minutes,
-			placeFunding: this.placeFunding,
-			topUp: this.topUp,
-			fee: this.fee,
-			transport: this.transport,
-			valueOfTime: this.valueOfTime,
-			preferenceCredit: this.preferenceCredit,
-			preferenceRank: this.preferenceRank,
-			total: this.total,
-			childStart: this.childStart,
-		};
+		const edges = { count: this.count, childStart: this.childStart } as CandidateEdges;
+		for (const column of INT_COLUMNS) edges[column] = this[column];
+		for (const column of REAL_COLUMNS) edges[column] = this[column];
+		return edges;
 	}
 
+	/** Not on the hot path: runs a few times per build, as the arrays double. */
 	private resize(capacity: number): void {
 		const keep = Math.min(this.count, capacity);
-		const int = (a: Int32Array) => {
+		for (const column of INT_COLUMNS) {
 			const next = new Int32Array(capacity);
-			next.set(a.subarray(0, keep));
-			return next;
-		};
-		const real = (a: Float64Array) => {
+			next.set(this[column].subarray(0, keep));
+			this[column] = next;
+		}
+		for (const column of REAL_COLUMNS) {
 			const next = new Float64Array(capacity);
-			next.set(a.subarray(0, keep));
-			return next;
-		};
-		this.child = int(this.child);
-		this.provision = int(this.provision);
-		this.miles = real(this.miles);
-		this.minutes = real(this.minutes);
-		this.placeFunding = real(this.placeFunding);
-		this.topUp = real(this.topUp);
-		this.fee = real(this.fee);
-		this.transport = real(this.transport);
-		this.valueOfTime = real(this.valueOfTime);
-		this.preferenceCredit = real(this.preferenceCredit);
-		this.preferenceRank = int(this.preferenceRank);
-		this.total = real(this.total);
+			next.set(this[column].subarray(0, keep));
+			this[column] = next;
+		}
 	}
 }
