@@ -1,4 +1,17 @@
-import { and, asc, count, eq, exists, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import {
+	and,
+	asc,
+	count,
+	eq,
+	exists,
+	gte,
+	inArray,
+	isNull,
+	lte,
+	or,
+	type SQL,
+	sql,
+} from "drizzle-orm";
 import {
 	PHASE_AGES,
 	type PhaseFilter,
@@ -8,12 +21,15 @@ import {
 	vacancies,
 } from "../../schema/index.js";
 import type { Executor } from "../db/types.js";
+import { provisionDesignatedFor, qualified } from "./columns.js";
 
 export interface SettingFilter {
 	borough?: string;
 	need?: string;
 	phase?: PhaseFilter;
 	level?: string;
+	/** Vacancies free on this day (ISO) count as free now. */
+	today: string;
 	limit: number;
 	offset: number;
 }
@@ -22,9 +38,7 @@ export interface SettingFilter {
 function provisionMatches(f: SettingFilter): SQL | undefined {
 	const conditions: (SQL | undefined)[] = [];
 	if (f.need) {
-		conditions.push(
-			sql`exists (select 1 from ${provisionNeedTypes} where ${provisionNeedTypes.provisionId} = ${provisions.id} and ${provisionNeedTypes.needCode} = ${f.need})`,
-		);
+		conditions.push(provisionDesignatedFor(f.need));
 	}
 	if (f.level) conditions.push(eq(provisions.level, f.level));
 	if (f.phase) {
@@ -41,7 +55,7 @@ export async function listSettings(db: Executor, f: SettingFilter) {
 			db
 				.select({ one: sql`1` })
 				.from(provisions)
-				.where(and(eq(provisions.settingUrn, settings.urn), provisionMatches(f))),
+				.where(and(eq(provisions.settingUrn, qualified(settings.urn)), provisionMatches(f))),
 		),
 	);
 	const [totalRow] = await db.select({ n: count() }).from(settings).where(where);
@@ -55,6 +69,7 @@ export async function listSettings(db: Executor, f: SettingFilter) {
 	const summaries = await summariseSettings(
 		db,
 		page.map((s) => s.urn),
+		f.today,
 	);
 	return {
 		total: totalRow?.n ?? 0,
@@ -62,34 +77,62 @@ export async function listSettings(db: Executor, f: SettingFilter) {
 	};
 }
 
-/** Per setting: provisions, commissioned places, places free now, levels and need types. */
-async function summariseSettings(db: Executor, urns: number[]) {
+/**
+ * Per setting: provisions, commissioned places, places free on `today`, levels and need types,
+ * each aggregated over its own table and grouped by setting (no per-row subquery).
+ */
+async function summariseSettings(db: Executor, urns: number[], today: string) {
 	const out = new Map<
 		number,
 		{ provisions: number; places: number; vacant: number; levels: string[]; needTypes: string[] }
 	>();
 	if (urns.length === 0) return out;
-	const rows = await db
-		.select({
-			urn: provisions.settingUrn,
-			provisions: sql<number>`count(*)::int`,
-			places: sql<number>`coalesce(sum(${provisions.places}), 0)::int`,
-			vacant: sql<number>`coalesce(sum((select coalesce(sum(${vacancies.count}), 0) from ${vacancies} where ${vacancies.provisionId} = ${provisions.id} and (${vacancies.availableFrom} is null or ${vacancies.availableFrom} <= current_date))), 0)::int`,
-			levels: sql<string[]>`array_agg(distinct ${provisions.level})`,
-			needTypes: sql<
-				string[]
-			>`coalesce((select array_agg(distinct pn.need_code order by pn.need_code) from ${provisionNeedTypes} pn join ${provisions} p2 on p2.id = pn.provision_id where p2.setting_urn = ${provisions.settingUrn}), '{}')`,
-		})
-		.from(provisions)
-		.where(inArray(provisions.settingUrn, urns))
-		.groupBy(provisions.settingUrn);
-	for (const r of rows) {
+	const [provisionRows, vacantRows, needRows] = await Promise.all([
+		db
+			.select({
+				urn: provisions.settingUrn,
+				provisions: sql<number>`count(*)::int`,
+				places: sql<number>`coalesce(sum(${provisions.places}), 0)::int`,
+				levels: sql<string[]>`array_agg(distinct ${provisions.level} order by ${provisions.level})`,
+			})
+			.from(provisions)
+			.where(inArray(provisions.settingUrn, urns))
+			.groupBy(provisions.settingUrn),
+		db
+			.select({
+				urn: provisions.settingUrn,
+				vacant: sql<number>`coalesce(sum(${vacancies.count}), 0)::int`,
+			})
+			.from(vacancies)
+			.innerJoin(provisions, eq(provisions.id, vacancies.provisionId))
+			.where(
+				and(
+					inArray(provisions.settingUrn, urns),
+					or(isNull(vacancies.availableFrom), lte(vacancies.availableFrom, today)),
+				),
+			)
+			.groupBy(provisions.settingUrn),
+		db
+			.select({
+				urn: provisions.settingUrn,
+				needTypes: sql<
+					string[]
+				>`array_agg(distinct ${provisionNeedTypes.needCode} order by ${provisionNeedTypes.needCode})`,
+			})
+			.from(provisionNeedTypes)
+			.innerJoin(provisions, eq(provisions.id, provisionNeedTypes.provisionId))
+			.where(inArray(provisions.settingUrn, urns))
+			.groupBy(provisions.settingUrn),
+	]);
+	const vacant = new Map(vacantRows.map((r) => [r.urn, Number(r.vacant)]));
+	const needs = new Map(needRows.map((r) => [r.urn, r.needTypes]));
+	for (const r of provisionRows) {
 		out.set(r.urn, {
 			provisions: Number(r.provisions),
 			places: Number(r.places),
-			vacant: Number(r.vacant),
-			levels: [...r.levels].sort(),
-			needTypes: r.needTypes,
+			vacant: vacant.get(r.urn) ?? 0,
+			levels: r.levels,
+			needTypes: needs.get(r.urn) ?? [],
 		});
 	}
 	return out;

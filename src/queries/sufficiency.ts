@@ -7,16 +7,12 @@ import {
 	plansByAge,
 	plansByPlacementNeed,
 	proposals,
-	provisionNeedTypes,
 	provisions,
 	settings,
 	vacancies,
 } from "../../schema/index.js";
 import type { Executor } from "../db/types.js";
-
-const needTypesOf = sql<
-	string[]
->`coalesce((select array_agg(${provisionNeedTypes.needCode} order by ${provisionNeedTypes.needCode}) from ${provisionNeedTypes} where ${provisionNeedTypes.provisionId} = ${provisions.id}), '{}')`;
+import { needTypesOfProvision } from "./columns.js";
 
 /** Every provision with its setting's borough, ages, places and designated need types. */
 export async function loadProvisionSupply(db: Executor) {
@@ -28,7 +24,7 @@ export async function loadProvisionSupply(db: Executor) {
 			ageMin: provisions.ageMin,
 			ageMax: provisions.ageMax,
 			places: provisions.places,
-			needTypes: needTypesOf,
+			needTypes: needTypesOfProvision,
 		})
 		.from(provisions)
 		.innerJoin(settings, eq(settings.urn, provisions.settingUrn))

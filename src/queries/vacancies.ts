@@ -1,14 +1,14 @@
-import { and, asc, count, eq, gt, gte, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte, isNull, lte, or, type SQL } from "drizzle-orm";
 import {
 	PHASE_AGES,
 	type PhaseFilter,
-	provisionNeedTypes,
 	provisions,
 	settings,
 	vacancies,
 	vacancyEvents,
 } from "../../schema/index.js";
 import type { Executor } from "../db/types.js";
+import { needTypesOfProvision, provisionDesignatedFor } from "./columns.js";
 
 export interface VacancyFilter {
 	need?: string;
@@ -21,17 +21,11 @@ export interface VacancyFilter {
 	offset: number;
 }
 
-const needTypesOf = sql<
-	string[]
->`coalesce((select array_agg(${provisionNeedTypes.needCode} order by ${provisionNeedTypes.needCode}) from ${provisionNeedTypes} where ${provisionNeedTypes.provisionId} = ${provisions.id}), '{}')`;
-
 /** Published vacancies with at least one free place, newest first within a stable order. */
 export async function listVacancies(db: Executor, f: VacancyFilter) {
 	const conditions: (SQL | undefined)[] = [gt(vacancies.count, 0)];
 	if (f.need) {
-		conditions.push(
-			sql`exists (select 1 from ${provisionNeedTypes} where ${provisionNeedTypes.provisionId} = ${provisions.id} and ${provisionNeedTypes.needCode} = ${f.need})`,
-		);
+		conditions.push(provisionDesignatedFor(f.need));
 	}
 	if (f.level) conditions.push(eq(provisions.level, f.level));
 	if (f.borough) conditions.push(eq(settings.boroughCode, f.borough));
@@ -55,7 +49,7 @@ export async function listVacancies(db: Executor, f: VacancyFilter) {
 				ageMin: provisions.ageMin,
 				ageMax: provisions.ageMax,
 				places: provisions.places,
-				needTypes: needTypesOf,
+				needTypes: needTypesOfProvision,
 				yearGroup: vacancies.yearGroup,
 				count: vacancies.count,
 				availableFrom: vacancies.availableFrom,

@@ -4,6 +4,7 @@ import { ApiError } from "../http/problem.js";
 import { createRouter } from "../http/router.js";
 import { getSetting, listSettings } from "../queries/settings.js";
 import { settingEtag } from "../services/access.js";
+import { isoDay } from "../services/matching/params.js";
 import { SettingDetail, SettingListQuery, SettingPage, Urn } from "./settings.schemas.js";
 import { toProvision, toSetting } from "./settings.view.js";
 
@@ -39,7 +40,8 @@ const getRoute = createRoute({
 export const settingsRoutes = createRouter()
 	.openapi(listRoute, async (c) => {
 		const query = c.req.valid("query");
-		const { total, items } = await listSettings(c.get("deps").db, query);
+		const { db, now } = c.get("deps");
+		const { total, items } = await listSettings(db, { ...query, today: isoDay(now()) });
 		return c.json(
 			{
 				items: items.map(({ setting, summary }) => ({

@@ -1,13 +1,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import {
-	children,
-	provisionNeedTypes,
-	provisions,
-	settings,
-	vacancies,
-} from "../../../schema/index.js";
+import { children, provisions, settings, vacancies } from "../../../schema/index.js";
 import type { Child as SolverChild, Provision as SolverProvision } from "../../../solver/index.js";
 import type { Executor } from "../../db/types.js";
+import { needTypesOfProvision, qualified } from "../../queries/columns.js";
 import type { ChildRow } from "../children.js";
 import type { Policy } from "../policy.js";
 
@@ -42,14 +37,12 @@ export async function loadProvisions(db: Executor, today: string): Promise<Provi
 			placeFunding: provisions.placeFunding,
 			topUp: provisions.topUp,
 			fee: provisions.fee,
-			needTypes: sql<
-				string[]
-			>`coalesce((select array_agg(${provisionNeedTypes.needCode} order by ${provisionNeedTypes.needCode}) from ${provisionNeedTypes} where ${provisionNeedTypes.provisionId} = ${provisions.id}), '{}')`,
-			freeNow: sql<number>`coalesce((select sum(${vacancies.count}) from ${vacancies} where ${vacancies.provisionId} = ${provisions.id} and (${vacancies.availableFrom} is null or ${vacancies.availableFrom} <= ${today})), 0)::int`,
-			freeLater: sql<number>`coalesce((select sum(${vacancies.count}) from ${vacancies} where ${vacancies.provisionId} = ${provisions.id} and ${vacancies.availableFrom} > ${today}), 0)::int`,
+			needTypes: needTypesOfProvision,
+			freeNow: sql<number>`coalesce((select sum(${vacancies.count}) from ${vacancies} where ${vacancies.provisionId} = ${qualified(provisions.id)} and (${vacancies.availableFrom} is null or ${vacancies.availableFrom} <= ${today})), 0)::int`,
+			freeLater: sql<number>`coalesce((select sum(${vacancies.count}) from ${vacancies} where ${vacancies.provisionId} = ${qualified(provisions.id)} and ${vacancies.availableFrom} > ${today}), 0)::int`,
 			earliestFrom: sql<
 				string | null
-			>`(select min(${vacancies.availableFrom})::text from ${vacancies} where ${vacancies.provisionId} = ${provisions.id} and ${vacancies.availableFrom} > ${today} and ${vacancies.count} > 0)`,
+			>`(select min(${vacancies.availableFrom})::text from ${vacancies} where ${vacancies.provisionId} = ${qualified(provisions.id)} and ${vacancies.availableFrom} > ${today} and ${vacancies.count} > 0)`,
 		})
 		.from(provisions)
 		.innerJoin(settings, eq(settings.urn, provisions.settingUrn))
