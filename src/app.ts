@@ -1,10 +1,12 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { Scalar } from "@scalar/hono-api-reference";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
+import { ASSET_PREFIX, type StaticAssets } from "./assets/manifest.js";
 import type { Verifier } from "./auth/verifier.js";
 import type { Db, DriverKind } from "./db/types.js";
+import { DOCS_CSP, docsPage, homePage } from "./docs/pages.js";
 import type { AppEnv } from "./http/env.js";
 import { ApiError, ERROR_CODES, type ErrorCode, problemResponse } from "./http/problem.js";
 import { createRouter } from "./http/router.js";
@@ -34,6 +36,8 @@ export interface AppOptions {
 	defer?: (task: () => Promise<void>) => void;
 	/** Matching rounds up to this many children answer at once (default 500). */
 	syncRunLimit?: number;
+	/** The built static files (`npm install` builds them; see src/cli/build-assets.ts). */
+	assets: StaticAssets;
 }
 
 /** Statuses hono's own middleware raises, mapped onto our closed set of codes. */
@@ -46,7 +50,8 @@ const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
 	415: "unsupported_media_type",
 };
 
-export const API_TITLE = "London SEND Placement Brokerage API";
+export const SERVICE_NAME = "London SEND Placement Brokerage";
+export const API_TITLE = `${SERVICE_NAME} API`;
 export const API_VERSION = "0.1.0";
 
 /** Builds the whole HTTP API from its dependencies; entry points (Node, Worker) stay thin. */
@@ -118,7 +123,15 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 		},
 		servers: [{ url: "/" }],
 	});
-	app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: API_TITLE }));
+	const read = options.assets.read;
+	if (read) {
+		app.use(`${ASSET_PREFIX}*`, compress(), async (c, next) => (await read(c.req.path)) ?? next());
+	}
+	app.get("/docs", (c) => {
+		c.header("Content-Security-Policy", DOCS_CSP);
+		return c.html(docsPage(options.assets.manifest, API_TITLE));
+	});
+	app.get("/", (c) => c.html(homePage(SERVICE_NAME)));
 
 	app.notFound((c) =>
 		problemResponse(

@@ -1,5 +1,6 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
+import { AssetsMissingError, loadNodeAssets } from "./assets/node-assets.js";
 import { verifierFromConfig } from "./auth/from-config.js";
 import { prepareDatabase } from "./bootstrap.js";
 import { ConfigError, loadConfig } from "./config.js";
@@ -24,11 +25,13 @@ async function main(): Promise<void> {
 		console.log("Database already holds data; nothing loaded.");
 	}
 	const { verify, keySource } = await verifierFromConfig(config);
+	const assets = await loadNodeAssets();
 	const app = createApp({
 		db: database.db,
 		dbKind: database.kind,
 		verify,
 		maxBodyBytes: config.maxBodyBytes,
+		assets,
 	});
 	const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
 		const host = config.host === "0.0.0.0" ? "localhost" : config.host;
@@ -50,6 +53,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
 	if (error instanceof ConfigError) {
 		console.error(`Configuration error: ${error.message}`);
+	} else if (error instanceof AssetsMissingError) {
+		console.error(`Cannot start: ${error.message}`);
 	} else {
 		console.error(error instanceof Error ? (error.stack ?? error.message) : error);
 	}

@@ -1,10 +1,13 @@
 import { createApp } from "./app.js";
+import type { AssetManifest } from "./assets/manifest.js";
 import { createVerifier, type Verifier } from "./auth/verifier.js";
 import { openPostgres } from "./db/postgres.js";
 
 /** The Worker bindings declared in wrangler.toml. */
 export interface WorkerEnv {
 	HYPERDRIVE: { connectionString: string };
+	/** The built static files (`[assets]` in wrangler.toml), served before the Worker runs. */
+	ASSETS: { fetch(input: Request | string): Promise<Response> };
 	AUTH_JWKS_URL: string;
 	AUTH_ISSUER: string;
 	AUTH_AUDIENCE: string;
@@ -18,6 +21,14 @@ interface ExecutionContextLike {
 
 // The remote JWKS is cached across requests by jose; build the verifier once per isolate.
 let verifier: Promise<Verifier> | undefined;
+// The assets' manifest is part of the deployment, so one read per isolate is enough.
+let manifest: Promise<AssetManifest> | undefined;
+
+async function readManifest(env: WorkerEnv, origin: string): Promise<AssetManifest> {
+	const res = await env.ASSETS.fetch(new Request(new URL("/assets/manifest.json", origin)));
+	if (!res.ok) throw new Error(`the assets manifest is missing (${res.status})`);
+	return (await res.json()) as AssetManifest;
+}
 
 /**
  * Cloudflare Workers entry point: the same app, with PostgreSQL reached through Hyperdrive.
@@ -34,6 +45,10 @@ export default {
 			},
 			{ kind: "jwks-url", url: env.AUTH_JWKS_URL },
 		);
+		manifest ??= readManifest(env, request.url).catch((error) => {
+			manifest = undefined;
+			throw error;
+		});
 		const database = openPostgres(env.HYPERDRIVE.connectionString, { max: 5 });
 		const app = createApp({
 			db: database.db,
@@ -41,6 +56,7 @@ export default {
 			verify: await verifier,
 			defer: (task) => ctx.waitUntil(task()),
 			maxBodyBytes: Number(env.MAX_BODY_BYTES ?? "1048576"),
+			assets: { manifest: await manifest },
 		});
 		try {
 			return await app.fetch(request);

@@ -108,6 +108,7 @@ describe("a Kingston panel places a child", () => {
 			dbKind: t.database.kind,
 			verify: t.keys.verify,
 			now: () => new Date(FIXED_NOW.getTime() + 16 * DAY),
+			assets: { manifest: {} },
 		});
 		const overdue = async (app: { request: typeof later.request }) =>
 			(await (

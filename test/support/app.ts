@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import { createApp } from "../../src/app.js";
+import { loadNodeAssets } from "../../src/assets/node-assets.js";
 import type { Database } from "../../src/db/types.js";
 import { createTestKeys, type TestKeys } from "./auth.js";
 import { freshDatabase } from "./db.js";
@@ -35,6 +36,7 @@ export function useTestApp(options: { now?: Date } = {}): TestContext {
 			maxBodyBytes: 65_536,
 			// Small enough that a pan-London round of the 300 demo children runs in the background.
 			syncRunLimit: 100,
+			assets: await loadNodeAssets(),
 		});
 		ctx.get = (path, headers = {}) => Promise.resolve(ctx.app.request(path, { headers }));
 		ctx.send = (method, path, body, headers = {}) =>

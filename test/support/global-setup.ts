@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import type { TestProject } from "vitest/node";
+import { loadNodeAssets } from "../../src/assets/node-assets.js";
 import { prepareDatabase } from "../../src/bootstrap.js";
+import { buildAssets } from "../../src/cli/build-assets.js";
 import { openPglite } from "../../src/db/pglite.js";
 import { openPostgres } from "../../src/db/postgres.js";
 import { DEMO_OPTIONS, databaseUrlFor, TEMPLATE_PREFIX } from "./shared.js";
@@ -23,6 +25,8 @@ declare module "vitest" {
  * cheap copy of it (a PGlite data dir loaded from a dump, or CREATE DATABASE ... TEMPLATE).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+	// `npm install` builds the static assets; a checkout that skipped install scripts builds here.
+	await loadNodeAssets().catch(() => buildAssets());
 	const dir = await mkdtemp(join(tmpdir(), "send-test-"));
 	const cleanups: (() => Promise<void>)[] = [() => rm(dir, { recursive: true, force: true })];
 
