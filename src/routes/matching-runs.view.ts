@@ -1,7 +1,15 @@
 import type { matchingRuns, proposals } from "../../schema/index.js";
+import { tenthsOfMinute } from "../services/rounding.js";
 
 type RunRow = typeof matchingRuns.$inferSelect;
 type ProposalRow = typeof proposals.$inferSelect;
+
+/** A stored figures object with the named minute fields rounded to a tenth, as shown. */
+function withTenths<T>(figures: T, key: string): T {
+	if (!figures || typeof figures !== "object") return figures;
+	const value = (figures as Record<string, unknown>)[key];
+	return typeof value === "number" ? { ...figures, [key]: tenthsOfMinute(value) } : figures;
+}
 
 /** Shapes a run for the API (aggregates only: no child-level data). */
 export function toRun(run: RunRow, childCount?: number) {
@@ -20,8 +28,8 @@ export function toRun(run: RunRow, childCount?: number) {
 		objective: run.objective,
 		lowerBound: run.lowerBound,
 		gap: run.gap,
-		figures: run.figures,
-		greedy: run.greedy,
+		figures: withTenths(run.figures, "journeyMinutes"),
+		greedy: withTenths(run.greedy, "journeyMinutes"),
 		error: run.error,
 		createdAt: run.createdAt.toISOString(),
 		finishedAt: run.finishedAt?.toISOString() ?? null,
@@ -47,13 +55,14 @@ export function toProposal(r: {
 		provision: r.code,
 		borough: r.borough,
 		annualCost: r.p.annualCost,
-		journeyMinutes: r.p.journeyMinutes,
+		journeyMinutes: r.p.journeyMinutes === null ? null : tenthsOfMinute(r.p.journeyMinutes),
 		accepted: r.p.accepted,
-		explanation: r.p.explanation,
+		explanation: withTenths(r.p.explanation, "minutes"),
 	};
 }
 
 const CSV_COLUMNS = [
+	"proposalId",
 	"caseRef",
 	"childId",
 	"placed",
@@ -78,11 +87,7 @@ export function proposalsCsv(items: ReturnType<typeof toProposal>[]): string {
 	const lines = [CSV_COLUMNS.join(",")];
 	for (const item of items) {
 		const reason = item.placed ? "" : ((item.explanation as { reason?: string }).reason ?? "");
-		const row = {
-			...item,
-			journeyMinutes: item.journeyMinutes === null ? null : Math.round(item.journeyMinutes),
-			reason,
-		};
+		const row = { ...item, reason };
 		lines.push(CSV_COLUMNS.map((col) => cell(row[col])).join(","));
 	}
 	return `${lines.join("\r\n")}\r\n`;

@@ -55,8 +55,12 @@ const Options = z
 	.object({
 		childId: z.uuid(),
 		run: z.object({ id: z.uuid(), finishedAt: z.string().nullable() }).nullable(),
-		total: z.number().int(),
-		options: z.array(Option),
+		total: z.number().int().openapi({ description: "Suitable options in all" }),
+		limit: z.number().int().openapi({ description: "The most options shown (the query's limit)" }),
+		options: z.array(Option).openapi({
+			description:
+				"At most `limit` options (more only when the parents have more suitable preferences than that), in rank order: every suitable parental preference, wherever it ranks, and the best-ranked others",
+		}),
 		unsuitablePreferences: z.array(
 			z.object({
 				urn: z.number().int(),
@@ -76,12 +80,19 @@ const route = createRoute({
 	tags: ["Panels"],
 	summary: "Suitable provisions for one child, ranked, with costs, journey, vacancy and reasons",
 	description:
-		"Ranked by annual cost to the public (placement + transport) plus the value of journey time. The parents' preferences always appear — with the extra annual cost of honouring them, or why they are unsuitable. With a recent matching run covering the child, each option also carries its scarcity-adjusted cost.",
+		"Ranked by annual cost to the public (placement + transport) plus the value of journey time. The parents' preferences always appear — a suitable one within `limit`, wherever it ranks, with the extra annual cost of honouring it; an unsuitable one in `unsuitablePreferences` with why. With a recent matching run covering the child, each option also carries its scarcity-adjusted cost.",
 	security: bearerSecurity,
 	middleware: [requireRole("panel")] as const,
 	request: {
 		params: z.object({ id: ChildId }),
-		query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(10) }).strict(),
+		query: z
+			.object({
+				limit: z.coerce.number().int().min(1).max(200).default(10).openapi({
+					description:
+						"The most options to show; the parents' suitable preferences are counted within it",
+				}),
+			})
+			.strict(),
 	},
 	responses: {
 		200: jsonContent(Options, "The ranked options"),

@@ -13,6 +13,7 @@ import {
 } from "./matching/load-instance.js";
 import { isoDay, paramsFor } from "./matching/params.js";
 import { loadPolicy } from "./policy.js";
+import { tenthsOfMinute } from "./rounding.js";
 
 type Solved = { annualCost: number; journeyMinutes: number; placed: number; unplaced: number };
 const zero = (): Solved => ({ annualCost: 0, journeyMinutes: 0, placed: 0, unplaced: 0 });
@@ -110,14 +111,14 @@ export async function whatIf(db: Db, principal: Principal, request: WhatIfReques
 		return {
 			borough: code,
 			name: names.get(code) ?? code,
-			baseline: x,
-			scenario: y,
+			baseline: { ...x, journeyMinutes: tenthsOfMinute(x.journeyMinutes) },
+			scenario: { ...y, journeyMinutes: tenthsOfMinute(y.journeyMinutes) },
 			change: diff(x, y),
 		};
 	});
 	const total = (r: AllocationResult): Solved => ({
 		annualCost: r.summary.annualCost,
-		journeyMinutes: r.summary.journeyMinutes,
+		journeyMinutes: tenthsOfMinute(r.summary.journeyMinutes),
 		placed: r.summary.placed,
 		unplaced: r.summary.unplaced,
 	});
@@ -144,7 +145,7 @@ export async function whatIf(db: Db, principal: Principal, request: WhatIfReques
 function diff(x: Solved, y: Solved): Solved {
 	return {
 		annualCost: y.annualCost - x.annualCost,
-		journeyMinutes: Math.round((y.journeyMinutes - x.journeyMinutes) * 10) / 10,
+		journeyMinutes: tenthsOfMinute(y.journeyMinutes - x.journeyMinutes),
 		placed: y.placed - x.placed,
 		unplaced: y.unplaced - x.unplaced,
 	};

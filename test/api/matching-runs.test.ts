@@ -62,7 +62,7 @@ describe("POST /matching-runs", () => {
 		expect(csv.headers.get("content-type")).toContain("text/csv");
 		const lines = (await csv.text()).trimEnd().split("\r\n");
 		expect(lines[0]).toBe(
-			"caseRef,childId,placed,urn,settingName,provision,borough,annualCost,journeyMinutes,reason",
+			"proposalId,caseRef,childId,placed,urn,settingName,provision,borough,annualCost,journeyMinutes,reason",
 		);
 		expect(lines).toHaveLength(run.children + 1);
 	});

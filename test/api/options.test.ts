@@ -62,7 +62,9 @@ describe("GET /children/{id}/options", () => {
 		const res = await t.get(`/children/${childId}/options?limit=5`, await kingston());
 		expect(res.status).toBe(200);
 		const body = (await res.json()) as Options;
-		expect(body.total).toBeGreaterThan(0);
+		expect(body.total).toBeGreaterThan(5);
+		expect(body.options).toHaveLength(5);
+		expect(body.options.some((o) => o.urn === 142698)).toBe(true);
 		const costs = body.options.map((o) => o.rankingCost);
 		expect(costs).toEqual([...costs].sort((a, b) => a - b));
 		for (const o of body.options) {
@@ -84,8 +86,11 @@ describe("GET /children/{id}/options", () => {
 		const body = (await (
 			await t.get(`/children/${childId}/options?limit=1`, await kingston())
 		).json()) as Options;
+		// The limit counts the preference: one option shown, the parents' choice.
+		expect(body.options.map((o) => o.urn)).toEqual([142698]);
 		const dysart = body.options.find((o) => o.urn === 142698);
 		expect(dysart?.preferenceRank).toBe(2);
+		expect(dysart?.rank).toBeGreaterThan(1);
 		expect(dysart?.reason).toMatch(/Parental preference 2/);
 		expect(body.unsuitablePreferences).toEqual([
 			expect.objectContaining({ urn: rpHost, preferenceRank: 1 }),

@@ -1,5 +1,6 @@
 import type { CandidateEdges } from "../../../solver/index.js";
 import type { ChildRow } from "../children.js";
+import { tenthsOfMinute } from "../rounding.js";
 import type { ProvisionInfo } from "./load-instance.js";
 
 export interface ScarcityEntry {
@@ -69,7 +70,7 @@ export function describeOption(
 			hostBorough: p.borough,
 			hostPays: cost.placeFunding,
 		},
-		journey: { miles: at(edges.miles, e), minutes: at(edges.minutes, e) },
+		journey: { miles: at(edges.miles, e), minutes: tenthsOfMinute(at(edges.minutes, e)) },
 		vacancy,
 		rankingCost,
 		scarcity,

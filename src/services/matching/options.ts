@@ -84,7 +84,13 @@ export async function rankOptions(db: Db, actor: Actor, childId: string, limit: 
 		o.reason = o.reasonFor(best);
 	});
 	const preferredUrns = child.preferences.map(String);
-	const shown = described.filter((o, i) => i < limit || preferredUrns.includes(String(o.urn)));
+	// The parents' suitable preferences always take places within the limit; the best-ranked
+	// options fill the rest.
+	const preferred = described.filter((o) => preferredUrns.includes(String(o.urn)));
+	const others = described.filter((o) => !preferred.includes(o));
+	const shown = [...preferred, ...others.slice(0, Math.max(0, limit - preferred.length))].sort(
+		(a, b) => a.rank - b.rank,
+	);
 	const unsuitable = preferredUrns
 		.filter((urn) => !described.some((o) => String(o.urn) === urn))
 		.map((urn) => {
@@ -111,6 +117,7 @@ export async function rankOptions(db: Db, actor: Actor, childId: string, limit: 
 		child,
 		run: run ? { id: run.id, finishedAt: run.finishedAt?.toISOString() ?? null } : null,
 		total: described.length,
+		limit,
 		options: shown.map(({ reasonFor: _r, ...o }) => o),
 		unsuitablePreferences: unsuitable,
 	};

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { matchingRuns, proposals } from "../../../schema/index.js";
 import type { AllocationResult, GreedyResult } from "../../../solver/index.js";
 import type { Executor } from "../../db/types.js";
+import { tenthsOfMinute } from "../rounding.js";
 import type { ProvisionInfo } from "./load-instance.js";
 
 /** What the optimum saves against the greedy baseline a panel would reach alone. */
@@ -10,13 +11,13 @@ export function comparedWithGreedy(result: AllocationResult, greedy: GreedyResul
 	const o = result.summary;
 	return {
 		annualCost: g.annualCost,
-		journeyMinutes: g.journeyMinutes,
+		journeyMinutes: tenthsOfMinute(g.journeyMinutes),
 		placed: g.placed,
 		unplaced: g.unplaced,
 		objective: g.objective,
 		savings: {
 			annualCost: g.annualCost - o.annualCost,
-			journeyMinutesPerDay: 2 * (g.journeyMinutes - o.journeyMinutes),
+			journeyMinutesPerDay: tenthsOfMinute(2 * (g.journeyMinutes - o.journeyMinutes)),
 			extraChildrenPlaced: o.placed - g.placed,
 			note: "Greedy: children in referral order each take the nearest suitable provision with room. Journey minutes per day count both ways. A negative money saving can come with more children placed or shorter journeys.",
 		},
