@@ -40,7 +40,11 @@ export const SufficiencyFigures = z.object({
 	vacant: z.number().int(),
 	filled: count,
 	awaiting: count,
-	unmet: count,
+	unmet: count.openapi({
+		description:
+			"Waiting children the latest finished run that included them placed nowhere; null when no waiting child of the row was in a finished run yet (see matching), or when suppressed",
+	}),
+	notYetMatched: count.openapi({ description: "Waiting children in no finished matching run" }),
 	gap: count.openapi({ description: "awaiting − vacant" }),
 	placedOutOfBorough: count,
 	placedOutOfLondon: count,
@@ -73,6 +77,9 @@ export const SufficiencyReport = z
 			}),
 		),
 		totals: SufficiencyFigures,
+		matching: z
+			.object({ finishedRuns: z.number().int(), note: z.string() })
+			.openapi({ description: "Whether the unmet figures rest on a finished matching run yet" }),
 		method: z.record(z.string(), z.string()),
 	})
 	.openapi("SufficiencyReport");

@@ -9,6 +9,7 @@ const FIGURES = [
 	"filled",
 	"awaiting",
 	"unmet",
+	"notYetMatched",
 	"gap",
 	"placedOutOfBorough",
 	"placedOutOfLondon",

@@ -8,6 +8,7 @@ export const CHILD_METRICS = [
 	"filled",
 	"awaiting",
 	"unmet",
+	"notYetMatched",
 	"placedOutOfBorough",
 	"placedOutOfLondon",
 	"independentPlacements",

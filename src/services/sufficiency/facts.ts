@@ -122,6 +122,7 @@ export function addFacts(
 	const unplaced = new Set(
 		data.latestProposals.filter((p) => p.provisionId === null).map((p) => p.childId),
 	);
+	const matched = new Set(data.latestProposals.map((p) => p.childId));
 	for (const c of data.waiting) {
 		table.add(
 			{
@@ -129,7 +130,11 @@ export function addFacts(
 				phase: once([phaseOfAge(c.age)]),
 				area: once(scope.areasOf(c.borough)),
 			},
-			{ awaiting: 1, unmet: c.status === "awaiting" && unplaced.has(c.id) ? 1 : 0 },
+			{
+				awaiting: 1,
+				unmet: c.status === "awaiting" && unplaced.has(c.id) ? 1 : 0,
+				notYetMatched: matched.has(c.id) ? 0 : 1,
+			},
 			c.borough,
 		);
 	}

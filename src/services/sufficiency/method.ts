@@ -15,7 +15,9 @@ export const SUFFICIENCY_METHOD = {
 	awaiting:
 		"Children with an EHC plan waiting for a specialist place (status awaiting or consulting), by home borough, primary need and phase of age.",
 	unmet:
-		"Children still awaiting whose proposal in the latest finished matching run that included them (by finished_at) placed them nowhere. Children in no finished run are not counted.",
+		"Children still awaiting whose proposal in the latest finished matching run that included them (by finished_at) placed them nowhere. Children in no finished run are not counted here but in notYetMatched; a row whose waiting children are all in no finished run shows unmet as null (not known yet), not 0.",
+	notYetMatched:
+		"Children waiting (as counted in awaiting) who are in no finished matching run yet.",
 	gap: "awaiting − vacant: children waiting now minus places free now (positive: a shortfall). Compare it with the forecast for where the shortfall is heading.",
 	placedOutOfBorough:
 		"Active placements at a setting in another borough than the child's home borough, by home borough.",

@@ -44,6 +44,7 @@ export interface SufficiencyFigures {
 	filled: number | null;
 	awaiting: number | null;
 	unmet: number | null;
+	notYetMatched: number | null;
 	gap: number | null;
 	placedOutOfBorough: number | null;
 	placedOutOfLondon: number | null;
@@ -63,13 +64,17 @@ function figuresOf(cell: Cell, hidden: Set<ChildMetric>, years: string[]): Suffi
 	const vacant = Math.round(cell.vacant.n);
 	const suppressed: string[] = [...hidden];
 	if (awaiting === null) suppressed.push("gap");
+	// With no waiting child of the row in any finished run, "unmet" is not known yet, not zero.
+	const unknown =
+		awaiting !== null && awaiting > 0 && Math.round(cell.notYetMatched.n) === awaiting;
 	const r = (m: keyof Cell) => Math.round(cell[m].n);
 	return {
 		places: r("places"),
 		vacant,
 		filled: shown("filled"),
 		awaiting,
-		unmet: shown("unmet"),
+		unmet: unknown ? null : shown("unmet"),
+		notYetMatched: shown("notYetMatched"),
 		gap: awaiting === null ? null : awaiting - vacant,
 		placedOutOfBorough: shown("placedOutOfBorough"),
 		placedOutOfLondon: shown("placedOutOfLondon"),
@@ -84,6 +89,16 @@ function figuresOf(cell: Cell, hidden: Set<ChildMetric>, years: string[]): Suffi
 		})),
 		suppressed,
 	};
+}
+
+/** Whether the unmet figures rest on a matching run yet, in words a reader can act on. */
+function matchingBasis(latest: { childId: string; runId: string }[], waiting: number) {
+	const runs = new Set(latest.map((p) => p.runId)).size;
+	const note =
+		runs === 0
+			? `No matching run has finished yet, so unmet need is not known (null), not zero: ${waiting} children are waiting. Start one with POST /matching-runs.`
+			: "Unmet counts waiting children whom the latest finished run that included them placed nowhere; children in no finished run are counted in notYetMatched, and a row whose waiting children are all unmatched shows unmet as null.";
+	return { finishedRuns: runs, note };
 }
 
 /** Every combination of the grouped dimensions' values, in a stable order. */
@@ -148,6 +163,7 @@ export async function buildSufficiencyReport(db: Db, principal: Principal, q: Su
 		viewer: { role: principal.role, la: viewerLa, exact },
 		rows,
 		totals: figuresOf(totalCell, totalHidden, years),
+		matching: matchingBasis(data.latestProposals, data.waiting.length),
 		method: SUFFICIENCY_METHOD,
 	};
 }
