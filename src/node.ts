@@ -4,7 +4,9 @@ import { AssetsMissingError, loadNodeAssets } from "./assets/node-assets.js";
 import { verifierFromConfig } from "./auth/from-config.js";
 import { prepareDatabase } from "./bootstrap.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { DataDirLockedError } from "./db/data-dir-lock.js";
 import { openConfiguredDatabase } from "./db/open.js";
+import { DatabaseUnavailableError } from "./db/postgres.js";
 
 /** Node entry point: `npm start`. */
 async function main(): Promise<void> {
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
 		verify,
 		maxBodyBytes: config.maxBodyBytes,
 		assets,
+		logRequest: config.logRequests ? (line) => console.log(line) : undefined,
 	});
 	const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
 		const host = config.host === "0.0.0.0" ? "localhost" : config.host;
@@ -53,6 +56,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
 	if (error instanceof ConfigError) {
 		console.error(`Configuration error: ${error.message}`);
+	} else if (error instanceof DataDirLockedError || error instanceof DatabaseUnavailableError) {
+		console.error(`Cannot start: ${error.message}`);
 	} else if (error instanceof AssetsMissingError) {
 		console.error(`Cannot start: ${error.message}`);
 	} else {
