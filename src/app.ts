@@ -9,6 +9,7 @@ import type { Db, DriverKind } from "./db/types.js";
 import { DOCS_CSP, docsPage, homePage } from "./docs/pages.js";
 import type { AppEnv } from "./http/env.js";
 import { ApiError, ERROR_CODES, type ErrorCode, problemResponse } from "./http/problem.js";
+import { requestLogger } from "./http/request-log.js";
 import { createRouter } from "./http/router.js";
 import { childRoutes } from "./routes/children.js";
 import { consultationRoutes } from "./routes/consultations.js";
@@ -38,6 +39,8 @@ export interface AppOptions {
 	syncRunLimit?: number;
 	/** The built static files (`npm install` builds them; see src/cli/build-assets.ts). */
 	assets: StaticAssets;
+	/** Receives one line per request (LOG_REQUESTS=true); absent, nothing is logged. */
+	logRequest?: (line: string) => void;
 }
 
 /** Statuses hono's own middleware raises, mapped onto our closed set of codes. */
@@ -74,6 +77,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 	const app = createRouter();
 
 	app.use(requestId());
+	if (options.logRequest) app.use(requestLogger(options.logRequest));
 	app.use(async (c, next) => {
 		c.set("deps", deps);
 		await next();
