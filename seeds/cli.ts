@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
+import { ensureDevKey } from "../src/auth/dev-key.js";
 import { prepareDatabase } from "../src/bootstrap.js";
 import { ConfigError, loadConfig } from "../src/config.js";
 import { openConfiguredDatabase } from "../src/db/open.js";
@@ -49,7 +50,12 @@ async function main(): Promise<void> {
 		if (!["localhost", "127.0.0.1", "::1"].includes(host))
 			fail(`refusing to reset a database on ${host}: only local databases`);
 	}
-	const database = await openConfiguredDatabase(config);
+	const database = await openConfiguredDatabase(config, "npm run seed");
+	if (!config.databaseUrl && !config.auth.jwksUrl && !config.auth.publicKeyPem) {
+		// So that `npm run -s token` works on this DATA_DIR before the server ever started.
+		const { created } = await ensureDevKey(config.dataDir);
+		if (created) console.log(`Created the development signing key in ${config.dataDir}`);
+	}
 	try {
 		if (values.reset) {
 			await prepareDatabase(database, { loadDemo: false, seed, children: 0 });

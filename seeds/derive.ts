@@ -1,6 +1,6 @@
 // Derives the committed reference data in seeds/data/ from the raw public files.
 // Usage: npm run seeds:derive [-- <raw dir>]   (default ../shared/data/raw, from the project root)
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { deriveBoroughs, readDistrictTable } from "./derive/boroughs.js";
@@ -17,6 +17,17 @@ import { PARTNERSHIPS } from "./reference/partnerships.js";
 import type { Borough, Partnership } from "./types.js";
 
 export const DEFAULT_RAW_DIR = "../shared/data/raw";
+
+/** The raw public files the derivation reads (see seeds/README.md for each one's source). */
+export const REQUIRED_RAW_FILES = [
+	"dfe_ehcp_2025_london_caseload.csv",
+	"dfe_ehcp_2025_london_sen_needs_all_plans.csv",
+	"gias_london_establishments_2025.csv",
+	"uk_postcode_district_centroids.csv",
+	"london_borough_centroids_derived.csv",
+	"london_boroughs.json",
+	"edubase_2015_7_las.csv",
+];
 
 function resolvePartnerships(boroughs: Borough[]): Partnership[] {
 	const byName = new Map(boroughs.map((b) => [b.name, b.code]));
@@ -79,6 +90,13 @@ export function derive(rawDir: string, outDir: string): Record<string, number> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
 	const rawDir = resolve(process.argv[2] ?? DEFAULT_RAW_DIR);
+	const missing = REQUIRED_RAW_FILES.filter((name) => !existsSync(join(rawDir, name)));
+	if (missing.length > 0) {
+		console.error(
+			`seeds:derive: ${existsSync(rawDir) ? `${rawDir} lacks ${missing.join(", ")}` : `no raw data folder at ${rawDir}`}. The derived files in seeds/data/ are committed, so nothing needs deriving to run the service; to rebuild them, pass the folder of raw public files (see seeds/README.md): npm run seeds:derive -- <raw dir>`,
+		);
+		process.exit(2);
+	}
 	const summary = derive(rawDir, SEED_DATA_DIR);
 	console.log(`derived seeds/data from ${rawDir}:`, summary);
 }

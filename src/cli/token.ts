@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { ROLES, type Role } from "../auth/claims.js";
-import { readDevKey } from "../auth/dev-key.js";
+import { ensureDevKey } from "../auth/dev-key.js";
 import { signToken } from "../auth/sign.js";
 import { ConfigError, loadConfig } from "../config.js";
 
@@ -52,8 +52,12 @@ async function main(): Promise<void> {
 		fail(`--joint ${values.joint} is not a partnership id (see GET /partnerships)`);
 
 	const config = loadConfig(process.env);
-	const key = readDevKey(config.dataDir);
-	if (!key) fail(`no development key in ${config.dataDir}: run 'npm start' once to create it`);
+	if (config.auth.jwksUrl || config.auth.publicKeyPem)
+		fail(
+			"the server verifies tokens from an identity provider (AUTH_JWKS_URL or AUTH_PUBLIC_KEY); get a token there",
+		);
+	const { key, created } = await ensureDevKey(config.dataDir);
+	if (created) console.error(`token: created the development signing key in ${config.dataDir}`);
 	const token = await signToken(key.privateJwk, {
 		role,
 		la: values.la,
