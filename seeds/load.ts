@@ -219,27 +219,25 @@ const DAY_MS = 86_400_000;
 
 /** Demo children, all awaiting a place, referred over the last five months (spread by index). */
 export async function loadChildren(db: Executor, list: Child[], now: Date): Promise<void> {
-	await insertChunks(list, 500, (chunk) =>
-		db.insert(childTable).values(
-			chunk.map((c, i) => ({
-				boroughCode: c.laCode,
-				caseRef: c.caseRef,
-				yearGroup: c.yearGroup,
-				age: c.age,
-				primaryNeed: c.primaryNeed,
-				secondaryNeeds: c.secondaryNeeds,
-				planLevel: c.planLevel,
-				homeLat: c.home.lat,
-				homeLon: c.home.lon,
-				homeDistrict: c.homeDistrict,
-				maxJourneyMinutes: c.maxJourneyMinutes,
-				preferences: c.preferences,
-				status: "awaiting",
-				referredAt: new Date(now.getTime() - ((i * 37) % 150) * DAY_MS),
-				synthetic: true,
-			})),
-		),
-	);
+	const rows = list.map((c, i) => ({
+		boroughCode: c.laCode,
+		caseRef: c.caseRef,
+		yearGroup: c.yearGroup,
+		age: c.age,
+		primaryNeed: c.primaryNeed,
+		secondaryNeeds: c.secondaryNeeds,
+		planLevel: c.planLevel,
+		homeLat: c.home.lat,
+		homeLon: c.home.lon,
+		homeDistrict: c.homeDistrict,
+		maxJourneyMinutes: c.maxJourneyMinutes,
+		preferences: c.preferences,
+		status: "awaiting",
+		// A minute apart as well, so that referral order (the greedy baseline's) has no ties.
+		referredAt: new Date(now.getTime() - ((i * 37) % 150) * DAY_MS - i * 60_000),
+		synthetic: true,
+	}));
+	await insertChunks(rows, 500, (chunk) => db.insert(childTable).values(chunk));
 }
 
 /**
