@@ -82,7 +82,9 @@ const listRoute = createRoute({
 	method: "get",
 	path: "/vacancies",
 	tags,
-	summary: "Places free now or from a date, by need type, phase, level and borough",
+	summary: "Published vacancies: places free now and from a later date",
+	description:
+		"Every published vacancy with at least one place: those free now (no `availableFrom`, or one not after today) and those free from a later date. `availableBy=YYYY-MM-DD` keeps only places free by that date (today's date: what is free now). Filter by need type, phase, level and borough.",
 	request: {
 		query: z
 			.object({
@@ -90,10 +92,9 @@ const listRoute = createRoute({
 				phase: z.enum(PHASE_FILTERS).optional(),
 				level: z.enum(PROVISION_LEVELS).optional(),
 				borough: LaCode.optional(),
-				availableBy: z.iso
-					.date("must be a date (YYYY-MM-DD)")
-					.optional()
-					.openapi({ description: "Only places free on or before this date" }),
+				availableBy: z.iso.date("must be a date (YYYY-MM-DD)").optional().openapi({
+					description: "Only places free by this date: no availableFrom, or one on or before it",
+				}),
 				...PageQuery,
 			})
 			.strict(),
