@@ -90,6 +90,12 @@ export function ageOfYearGroup(yearGroup: YearGroup): number {
 	return YEAR_GROUPS.indexOf(yearGroup) + 2;
 }
 
+/**
+ * A UK postcode, either case, with or without the space. Case-insensitivity is spelled out, not a
+ * flag, so that the OpenAPI document publishes the same pattern (JSON Schema patterns have none).
+ */
+export const POSTCODE_PATTERN = "^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$";
+
 /** DfE 3-digit codes of London's 33 local authorities: 201–213 inner, 301–320 outer. */
 export const LA_CODE_PATTERN = "^(20[1-9]|21[0-3]|30[1-9]|31[0-9]|320)$";
 export const GSS_CODE_PATTERN = "^E09000(0[0-2][0-9]|03[0-3])$";

@@ -123,7 +123,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 			version: API_VERSION,
 			description:
 				"Share specialist SEND places across London's 33 boroughs. Errors are application/problem+json (RFC 9457).",
-			license: { name: "Data: Open Government Licence v3.0" },
+			license: {
+				name: "Data: Open Government Licence v3.0",
+				url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+			},
 		},
 		servers: [{ url: "/" }],
 	});

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { CHILD_STATUSES, NEED_CODES, PLAN_LEVELS, YEAR_GROUPS } from "../../schema/index.js";
 import { PageQuery, pageOf } from "../http/openapi.js";
+import { Postcode } from "./settings.schemas.js";
 
 export const CaseRef = z
 	.string()
@@ -14,10 +15,7 @@ const Home = z
 	.union([
 		z
 			.object({
-				postcode: z
-					.string()
-					.trim()
-					.regex(/^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/i, "must be a UK postcode"),
+				postcode: Postcode,
 			})
 			.strict(),
 		z.object({ lat: z.number().min(49).max(61), lon: z.number().min(-9).max(3) }).strict(),

@@ -30,6 +30,7 @@ const withEtag = (description: string) => ({
 const createChildRoute = createRoute({
 	method: "post",
 	path: "/children",
+	operationId: "registerChild",
 	tags,
 	summary:
 		"Register a child awaiting a specialist place (pseudonymous: case reference, never a name)",
@@ -46,6 +47,7 @@ const createChildRoute = createRoute({
 const getChildRoute = createRoute({
 	method: "get",
 	path: "/children/{id}",
+	operationId: "getChild",
 	tags,
 	summary: "One of the panel's own children (another borough's answers 404)",
 	security: bearerSecurity,
@@ -57,6 +59,7 @@ const getChildRoute = createRoute({
 const patchChildRoute = createRoute({
 	method: "patch",
 	path: "/children/{id}",
+	operationId: "updateChild",
 	tags,
 	summary: "Change a child's plan details, home or preferences",
 	security: bearerSecurity,
@@ -76,6 +79,7 @@ const patchChildRoute = createRoute({
 const listChildrenRoute = createRoute({
 	method: "get",
 	path: "/children",
+	operationId: "listChildren",
 	tags,
 	summary: "The panel's children, by status, need and year group",
 	security: bearerSecurity,

@@ -27,6 +27,7 @@ const params = { params: z.object({ id: ConsultationId }) };
 const openRoute = createRoute({
 	method: "post",
 	path: "/consultations",
+	operationId: "openConsultation",
 	tags,
 	summary: "Consult a setting about one of the panel's children (s.39/s.40; answer due in 15 days)",
 	description:
@@ -46,6 +47,7 @@ const openRoute = createRoute({
 const listRoute = createRoute({
 	method: "get",
 	path: "/consultations",
+	operationId: "listConsultations",
 	tags,
 	summary: "A panel's borough's consultations, or those addressed to the calling setting",
 	description:
@@ -63,6 +65,7 @@ const listRoute = createRoute({
 const getRoute = createRoute({
 	method: "get",
 	path: "/consultations/{id}",
+	operationId: "getConsultation",
 	tags,
 	summary: "One consultation (the home panel's, or the consulted setting's; else 404)",
 	security: bearerSecurity,
@@ -78,6 +81,7 @@ const getRoute = createRoute({
 const answerRoute = createRoute({
 	method: "post",
 	path: "/consultations/{id}/answer",
+	operationId: "answerConsultation",
 	tags,
 	summary: "The consulted setting answers: can it meet the need, has it capacity",
 	description:
@@ -98,6 +102,7 @@ const answerRoute = createRoute({
 const withdrawRoute = createRoute({
 	method: "post",
 	path: "/consultations/{id}/withdraw",
+	operationId: "withdrawConsultation",
 	tags,
 	summary: "The home panel withdraws an open or agreed consultation",
 	security: bearerSecurity,

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
+import { publicAccess } from "../http/auth-docs.js";
 import { jsonContent } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
 
@@ -18,8 +19,10 @@ const Health = z
 const route = createRoute({
 	method: "get",
 	path: "/health",
+	operationId: "getHealth",
 	tags: ["Operations"],
 	summary: "Service and database health",
+	security: publicAccess,
 	responses: {
 		200: jsonContent(Health, "The service and its database are up"),
 		503: jsonContent(Health, "The database is unreachable"),

@@ -51,6 +51,7 @@ const CSV_EXAMPLE = `URN,EstablishmentName,LA (code),TypeOfEstablishment (name),
 const importRoute = createRoute({
 	method: "post",
 	path: "/settings/import",
+	operationId: "importSettings",
 	tags: ["Registry"],
 	summary: "Bulk import settings and provisions (GIAS CSV or JSON), all or nothing",
 	description: [

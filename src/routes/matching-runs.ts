@@ -13,6 +13,7 @@ const tags = ["Matching"];
 const createRunRoute = createRoute({
 	method: "post",
 	path: "/matching-runs",
+	operationId: "startMatchingRun",
 	tags,
 	summary: "Run the matcher over a round of children",
 	description:
@@ -34,6 +35,7 @@ const createRunRoute = createRoute({
 const getRunRoute = createRoute({
 	method: "get",
 	path: "/matching-runs/{id}",
+	operationId: "getMatchingRun",
 	tags,
 	summary: "A run's status, progress, engine, objective and figures",
 	security: bearerSecurity,
@@ -45,6 +47,7 @@ const getRunRoute = createRoute({
 const proposalsRoute = createRoute({
 	method: "get",
 	path: "/matching-runs/{id}/proposals",
+	operationId: "listProposals",
 	tags,
 	summary: "Per-child proposals with explanations (JSON, or CSV with format=csv)",
 	security: bearerSecurity,

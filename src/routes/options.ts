@@ -77,6 +77,7 @@ const Options = z
 const route = createRoute({
 	method: "get",
 	path: "/children/{id}/options",
+	operationId: "rankOptions",
 	tags: ["Panels"],
 	summary: "Suitable provisions for one child, ranked, with costs, journey, vacancy and reasons",
 	description:

@@ -9,6 +9,7 @@ import { PanelStats, PanelStatsQuery } from "./panel-stats.schemas.js";
 const statsRoute = createRoute({
 	method: "get",
 	path: "/panel/stats",
+	operationId: "getPanelStats",
 	tags: ["Panels"],
 	summary:
 		"Panel figures: days to offer and to start, placements by where, declines, cost by level",

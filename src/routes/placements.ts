@@ -22,6 +22,7 @@ const tags = ["Placements"];
 const confirmRoute = createRoute({
 	method: "post",
 	path: "/placements",
+	operationId: "confirmPlacement",
 	tags,
 	summary: "Confirm a placement on an agreed consultation, taking one vacancy",
 	description:
@@ -42,6 +43,7 @@ const confirmRoute = createRoute({
 const endRoute = createRoute({
 	method: "post",
 	path: "/placements/{id}/end",
+	operationId: "endPlacement",
 	tags,
 	summary: "End an active placement (the child has left), freeing its place",
 	description:
@@ -59,6 +61,7 @@ const endRoute = createRoute({
 const cancelRoute = createRoute({
 	method: "post",
 	path: "/placements/{id}/cancel",
+	operationId: "cancelPlacement",
 	tags,
 	summary: "Cancel an active placement that will not go ahead, freeing its place",
 	description:
@@ -76,6 +79,7 @@ const cancelRoute = createRoute({
 const listRoute = createRoute({
 	method: "get",
 	path: "/placements",
+	operationId: "listPlacements",
 	tags,
 	summary: "The panel's borough's placements, newest first",
 	security: bearerSecurity,

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { jsonContent } from "../http/openapi.js";
+import { publicAccess } from "../http/auth-docs.js";
+import { jsonContent, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
 import { listBoroughs, listLevels, listNeedTypes, listPartnerships } from "../queries/reference.js";
 
@@ -49,32 +50,55 @@ const PlanLevel = z
 	.openapi("PlanLevel");
 
 const tags = ["Reference"];
-const list = <T extends z.ZodTypeAny>(path: string, summary: string, item: T) =>
+/** Reference lists take no parameters; an unknown one (a filter that does not exist) is a 400. */
+const list = <T extends z.ZodTypeAny>(
+	operationId: string,
+	path: string,
+	summary: string,
+	item: T,
+) =>
 	createRoute({
 		method: "get",
 		path,
+		operationId,
 		tags,
 		summary,
-		responses: { 200: jsonContent(z.object({ items: z.array(item) }), summary) },
+		security: publicAccess,
+		request: { query: z.object({}).strict() },
+		responses: {
+			200: jsonContent(z.object({ items: z.array(item) }), summary),
+			...problemResponses(400),
+		},
 	});
 
 export const referenceRoutes = createRouter()
-	.openapi(list("/boroughs", "London's 33 local authorities", Borough), async (c) => {
-		const rows = await listBoroughs(c.get("deps").db);
-		const items = rows.map(({ centroidLat, centroidLon, ...b }) => ({
-			...b,
-			centroid: { lat: centroidLat, lon: centroidLon },
-		}));
-		return c.json({ items }, 200);
-	})
-	.openapi(list("/partnerships", "Groupings of boroughs", Partnership), async (c) => {
-		return c.json({ items: await listPartnerships(c.get("deps").db) }, 200);
-	})
-	.openapi(list("/need-types", "SEN2 primary-need types", NeedType), async (c) => {
+	.openapi(
+		list("listBoroughs", "/boroughs", "London's 33 local authorities", Borough),
+		async (c) => {
+			const rows = await listBoroughs(c.get("deps").db);
+			const items = rows.map(({ centroidLat, centroidLon, ...b }) => ({
+				...b,
+				centroid: { lat: centroidLat, lon: centroidLon },
+			}));
+			return c.json({ items }, 200);
+		},
+	)
+	.openapi(
+		list("listPartnerships", "/partnerships", "Groupings of boroughs", Partnership),
+		async (c) => {
+			return c.json({ items: await listPartnerships(c.get("deps").db) }, 200);
+		},
+	)
+	.openapi(list("listNeedTypes", "/need-types", "SEN2 primary-need types", NeedType), async (c) => {
 		return c.json({ items: await listNeedTypes(c.get("deps").db) }, 200);
 	})
 	.openapi(
-		list("/levels", "Levels a plan calls for, and the provision levels meeting each", PlanLevel),
+		list(
+			"listLevels",
+			"/levels",
+			"Levels a plan calls for, and the provision levels meeting each",
+			PlanLevel,
+		),
 		async (c) => {
 			return c.json({ items: await listLevels(c.get("deps").db) }, 200);
 		},

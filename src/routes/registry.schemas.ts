@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { NEED_CODES, PROVISION_LEVELS, YEAR_GROUPS } from "../../schema/index.js";
-import { LaCode } from "./settings.schemas.js";
+import { LaCode, Postcode } from "./settings.schemas.js";
 
 const wholePounds = (what: string) =>
 	z
@@ -24,11 +24,7 @@ export const SettingInput = z
 		giasType: z.string().trim().min(1).max(100).openapi({ example: "Community special school" }),
 		phase: z.string().trim().min(1).max(50).openapi({ example: "Not applicable" }),
 		ageRange: AgeRange,
-		postcode: z
-			.string()
-			.trim()
-			.regex(/^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/i, "must be a UK postcode")
-			.optional(),
+		postcode: Postcode.optional(),
 		location: z
 			.object({ lat: z.number().min(49).max(61), lon: z.number().min(-9).max(3) })
 			.strict()

@@ -27,6 +27,7 @@ const written = (what: string) => ({
 const putSettingRoute = createRoute({
 	method: "put",
 	path: "/settings/{urn}",
+	operationId: "putSetting",
 	tags,
 	summary: "Create or update a setting of the caller's borough",
 	security: bearerSecurity,
@@ -47,6 +48,7 @@ const putSettingRoute = createRoute({
 const putProvisionRoute = createRoute({
 	method: "put",
 	path: "/settings/{urn}/provisions/{code}",
+	operationId: "putProvision",
 	tags,
 	summary: "Create or update a provision (designations, level, ages, places, cost)",
 	security: bearerSecurity,

@@ -3,6 +3,7 @@ import {
 	LA_CODE_PATTERN,
 	NEED_CODES,
 	PHASE_FILTERS,
+	POSTCODE_PATTERN,
 	PROVISION_LEVELS,
 } from "../../schema/index.js";
 import { PageQuery, pageOf } from "../http/openapi.js";
@@ -11,6 +12,13 @@ export const LaCode = z
 	.string()
 	.regex(new RegExp(LA_CODE_PATTERN), "must be a London DfE LA code (201–213, 301–320)")
 	.openapi({ example: "314", description: "DfE 3-digit LA code" });
+
+/** Trimmed before the check; the published pattern is the one of the trimmed value. */
+export const Postcode = z
+	.string()
+	.trim()
+	.regex(new RegExp(POSTCODE_PATTERN), "must be a UK postcode")
+	.openapi({ example: "KT2 5AA" });
 
 export const Urn = z.coerce
 	.number()

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { publicAccess } from "../http/auth-docs.js";
 import { jsonContent, problemResponses } from "../http/openapi.js";
 import { ApiError } from "../http/problem.js";
 import { createRouter } from "../http/router.js";
@@ -13,8 +14,10 @@ const tags = ["Registry"];
 const listRoute = createRoute({
 	method: "get",
 	path: "/settings",
+	operationId: "listSettings",
 	tags,
 	summary: "Specialist settings, filtered by borough, need type, phase and level",
+	security: publicAccess,
 	request: { query: SettingListQuery },
 	responses: {
 		200: jsonContent(SettingPage, "A page of settings"),
@@ -25,8 +28,10 @@ const listRoute = createRoute({
 const getRoute = createRoute({
 	method: "get",
 	path: "/settings/{urn}",
+	operationId: "getSetting",
 	tags,
 	summary: "One setting with its provisions and current vacancies",
+	security: publicAccess,
 	request: { params: z.object({ urn: Urn }) },
 	responses: {
 		200: {

@@ -21,6 +21,7 @@ const readers = requireRole("commissioner", "admin", "panel", "publisher");
 const reportRoute = createRoute({
 	method: "get",
 	path: "/sufficiency",
+	operationId: "getSufficiency",
 	tags,
 	summary: "Demand against supply by need type, phase and area, with the gap and a 3-year forecast",
 	description:
@@ -44,6 +45,7 @@ const reportRoute = createRoute({
 const shadowRoute = createRoute({
 	method: "get",
 	path: "/sufficiency/shadow-prices",
+	operationId: "listShadowPrices",
 	tags,
 	summary: "Provisions ranked by the annual saving of one more place, from a matching run",
 	security: bearerSecurity,

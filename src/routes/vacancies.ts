@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { NEED_CODES, PHASE_FILTERS, PROVISION_LEVELS } from "../../schema/index.js";
 import { requireRole } from "../auth/middleware.js";
 import { actorOf } from "../http/actor.js";
-import { authResponses, bearerSecurity } from "../http/auth-docs.js";
+import { authResponses, bearerSecurity, publicAccess } from "../http/auth-docs.js";
 import { jsonBody, jsonContent, PageQuery, pageOf, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
 import { listVacancies, listVacancyChanges } from "../queries/vacancies.js";
@@ -33,6 +33,7 @@ const Published = z
 const publishRoute = createRoute({
 	method: "post",
 	path: "/vacancies",
+	operationId: "publishVacancies",
 	tags,
 	summary: "Publish a batch of vacancies, all or nothing",
 	description:
@@ -81,10 +82,12 @@ const VacancyItem = z
 const listRoute = createRoute({
 	method: "get",
 	path: "/vacancies",
+	operationId: "listVacancies",
 	tags,
 	summary: "Published vacancies: places free now and from a later date",
 	description:
 		"Every published vacancy with at least one place: those free now (no `availableFrom`, or one not after today) and those free from a later date. `availableBy=YYYY-MM-DD` keeps only places free by that date (today's date: what is free now). Filter by need type, phase, level and borough.",
+	security: publicAccess,
 	request: {
 		query: z
 			.object({
@@ -123,10 +126,12 @@ const Change = z
 const changesRoute = createRoute({
 	method: "get",
 	path: "/vacancies/changes",
+	operationId: "listVacancyChanges",
 	tags,
 	summary: "The ordered vacancy change feed",
 	description:
 		"Poll with `since` set to the `nextCursor` of the previous answer: events come in commit order, none missed or repeated. Start with `since=0`.",
+	security: publicAccess,
 	request: {
 		query: z
 			.object({

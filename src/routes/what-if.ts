@@ -44,6 +44,7 @@ const WhatIfResult = z
 const route = createRoute({
 	method: "post",
 	path: "/sufficiency/what-if",
+	operationId: "runWhatIf",
 	tags: ["Sufficiency"],
 	summary:
 		"Add or remove places and see what changes: annual cost, journey minutes, unplaced children, by borough",
