@@ -3,6 +3,7 @@ import { createApp } from "../../src/app.js";
 import { loadNodeAssets } from "../../src/assets/node-assets.js";
 import type { Database } from "../../src/db/types.js";
 import { createTestKeys, type TestKeys } from "./auth.js";
+import { checkAnswersAgainstDocument } from "./contract.js";
 import { freshDatabase } from "./db.js";
 import { FIXED_NOW } from "./shared.js";
 
@@ -38,6 +39,7 @@ export function useTestApp(options: { now?: Date } = {}): TestContext {
 			syncRunLimit: 100,
 			assets: await loadNodeAssets(),
 		});
+		await checkAnswersAgainstDocument(ctx.app);
 		ctx.get = (path, headers = {}) => Promise.resolve(ctx.app.request(path, { headers }));
 		ctx.send = (method, path, body, headers = {}) =>
 			Promise.resolve(
