@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import { publicAccess } from "../http/auth-docs.js";
-import { jsonContent } from "../http/openapi.js";
+import { jsonContent, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
 
 const Health = z
@@ -23,8 +23,12 @@ const route = createRoute({
 	tags: ["Operations"],
 	summary: "Service and database health",
 	security: publicAccess,
+	// Strict like every other query: a probe configured with a parameter hears so at once (400),
+	// rather than the parameter being silently ignored.
+	request: { query: z.object({}).strict() },
 	responses: {
 		200: jsonContent(Health, "The service and its database are up"),
+		...problemResponses(400),
 		503: jsonContent(Health, "The database is unreachable"),
 	},
 });
