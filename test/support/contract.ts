@@ -1,3 +1,5 @@
+import { responseSchemaChecker } from "./response-schemas.js";
+
 /** The served OpenAPI document, read as the tests need it: operations found by method and path. */
 
 export interface MediaType {
@@ -102,13 +104,20 @@ type RequestFn = (
 export async function checkAnswersAgainstDocument(app: { request: RequestFn }): Promise<void> {
 	const doc = (await (await app.request("/openapi.json")).json()) as OpenApiDocument;
 	const find = operationFinder(doc);
+	const checkBody = responseSchemaChecker(doc);
 	const request = app.request;
 	app.request = async (input, init, ...rest) => {
 		const res = await request(input, init, ...rest);
 		const method = init?.method ?? (input instanceof Request ? input.method : "GET");
 		const url = input instanceof Request ? input.url : String(input);
 		const op = find(method, new URL(url, "http://localhost").pathname);
-		const breach = op && contractBreach(op, res.status, res.headers.get("content-type"));
+		if (!op) return res;
+		const contentType = res.headers.get("content-type");
+		let breach = contractBreach(op, res.status, contentType);
+		const media = contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
+		if (!breach && /^application\/(.+\+)?json$/.test(media)) {
+			breach = checkBody(op, res.status, media, await res.clone().json());
+		}
 		if (breach) throw new Error(`the answer breaks the OpenAPI document: ${breach}`);
 		return res;
 	};
