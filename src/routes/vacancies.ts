@@ -9,6 +9,7 @@ import { listVacancies, listVacancyChanges } from "../queries/vacancies.js";
 import { publishVacancies } from "../services/publish-vacancies.js";
 import { VacancyBatch } from "./registry.schemas.js";
 import { LaCode } from "./settings.schemas.js";
+import { CHANGES_DESCRIPTION, PUBLISH_DESCRIPTION } from "./vacancies.docs.js";
 
 const tags = ["Vacancies"];
 
@@ -36,8 +37,7 @@ const publishRoute = createRoute({
 	operationId: "publishVacancies",
 	tags,
 	summary: "Publish a batch of vacancies, all or nothing",
-	description:
-		"Each row sets the places free now (or from `availableFrom`) in one provision of the caller's borough, optionally per year group. One bad row rejects the whole batch. Send an `Idempotency-Key` to make retries safe.",
+	description: PUBLISH_DESCRIPTION,
 	security: bearerSecurity,
 	middleware: [requireRole("publisher", "admin")] as const,
 	request: {
@@ -129,8 +129,7 @@ const changesRoute = createRoute({
 	operationId: "listVacancyChanges",
 	tags,
 	summary: "The ordered vacancy change feed",
-	description:
-		"Poll with `since` set to the `nextCursor` of the previous answer: events come in commit order, none missed or repeated. Start with `since=0`.",
+	description: CHANGES_DESCRIPTION,
 	security: publicAccess,
 	request: {
 		query: z
