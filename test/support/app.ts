@@ -3,7 +3,7 @@ import { createApp } from "../../src/app.js";
 import { loadNodeAssets } from "../../src/assets/node-assets.js";
 import type { Database } from "../../src/db/types.js";
 import { createTestKeys, type TestKeys } from "./auth.js";
-import { checkAnswersAgainstDocument } from "./contract.js";
+import { checkAnswersAgainstDocument, type Operation } from "./contract.js";
 import { freshDatabase } from "./db.js";
 import { FIXED_NOW } from "./shared.js";
 
@@ -24,7 +24,9 @@ export interface TestContext {
 }
 
 /** One private database and app per test file, opened before the tests and closed after. */
-export function useTestApp(options: { now?: Date } = {}): TestContext {
+export function useTestApp(
+	options: { now?: Date; onAnswer?: (op: Operation, status: number) => void } = {},
+): TestContext {
 	const ctx = {} as TestContext;
 	beforeAll(async () => {
 		ctx.database = await freshDatabase();
@@ -39,7 +41,7 @@ export function useTestApp(options: { now?: Date } = {}): TestContext {
 			syncRunLimit: 100,
 			assets: await loadNodeAssets(),
 		});
-		await checkAnswersAgainstDocument(ctx.app);
+		await checkAnswersAgainstDocument(ctx.app, options.onAnswer);
 		ctx.get = (path, headers = {}) => Promise.resolve(ctx.app.request(path, { headers }));
 		ctx.send = (method, path, body, headers = {}) =>
 			Promise.resolve(

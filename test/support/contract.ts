@@ -101,7 +101,10 @@ type RequestFn = (
  * does not document, or a media type it does not declare, fails the test that saw it. So every
  * API test in the suite also tests the document, for routes added later too.
  */
-export async function checkAnswersAgainstDocument(app: { request: RequestFn }): Promise<void> {
+export async function checkAnswersAgainstDocument(
+	app: { request: RequestFn },
+	onAnswer?: (op: Operation, status: number) => void,
+): Promise<void> {
 	const doc = (await (await app.request("/openapi.json")).json()) as OpenApiDocument;
 	const find = operationFinder(doc);
 	const checkBody = responseSchemaChecker(doc);
@@ -112,6 +115,7 @@ export async function checkAnswersAgainstDocument(app: { request: RequestFn }): 
 		const url = input instanceof Request ? input.url : String(input);
 		const op = find(method, new URL(url, "http://localhost").pathname);
 		if (!op) return res;
+		onAnswer?.(op, res.status);
 		const contentType = res.headers.get("content-type");
 		let breach = contractBreach(op, res.status, contentType);
 		const media = contentType?.split(";")[0]?.trim().toLowerCase() ?? "";

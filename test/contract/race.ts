@@ -1,0 +1,72 @@
+import { sql } from "drizzle-orm";
+import { openPostgres } from "../../src/db/postgres.js";
+import { writeSetting } from "../../src/services/settings-write.js";
+import type { TestContext } from "../support/app.js";
+import { bearer } from "../support/auth.js";
+import { databaseUrlFor } from "../support/shared.js";
+
+const URN = 990_399;
+const SETTING = {
+	name: "Raced School",
+	borough: "314",
+	giasType: "Community special school",
+	phase: "Not applicable",
+	ageRange: { min: 4, max: 19 },
+	postcode: "KT2 5AA",
+};
+
+/**
+ * PostgreSQL only: a bulk import creating a setting that another writer creates meanwhile. The
+ * other writer's transaction holds the new row uncommitted until the import's insert is seen
+ * waiting on it (in pg_locks), then commits; the import's insert then breaks the unique key.
+ */
+export async function importRacedByAnotherWriter(t: TestContext): Promise<Response> {
+	const url = process.env.TEST_DATABASE_URL as string;
+	// postgres.js answers execute() with an array of rows.
+	const query = async <T>(q: ReturnType<typeof sql>) =>
+		(await t.database.db.execute(q)) as unknown as T[];
+	const [current] = await query<{ name: string }>(sql`select current_database() as name`);
+	const other = openPostgres(databaseUrlFor(url, current?.name as string), { max: 1 });
+	let release = () => {};
+	const held = new Promise<void>((resolve) => {
+		release = resolve;
+	});
+	const admin = { subject: "race", role: "admin" as const, la: null, urn: null, joint: null };
+	try {
+		let written = () => {};
+		const inserted = new Promise<void>((resolve) => {
+			written = resolve;
+		});
+		const writer = other.db.transaction(async (tx) => {
+			await writeSetting(
+				tx,
+				{ principal: admin, requestId: "race" },
+				URN,
+				SETTING,
+				undefined,
+				new Date(),
+			);
+			written();
+			await held;
+		});
+		await inserted;
+		const importing = t.app.request("/settings/import", {
+			method: "POST",
+			headers: { "content-type": "application/json", ...(await bearer(t.keys, "admin")) },
+			body: JSON.stringify({ settings: [{ urn: URN, ...SETTING }] }),
+		});
+		for (let waiting = 0; waiting === 0; ) {
+			const [row] = await query<{ n: number }>(sql`
+				select count(*)::int as n from pg_locks l join pg_stat_activity a on a.pid = l.pid
+				where not l.granted and a.datname = current_database()`);
+			waiting = row?.n ?? 0;
+			if (waiting === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+		}
+		release();
+		await writer;
+		return await importing;
+	} finally {
+		release();
+		await other.close();
+	}
+}
