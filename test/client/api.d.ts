@@ -175,7 +175,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Places free now or from a date, by need type, phase, level and borough */
+        /**
+         * Published vacancies: places free now and from a later date
+         * @description Every published vacancy with at least one place: those free now (no `availableFrom`, or one not after today) and those free from a later date. `availableBy=YYYY-MM-DD` keeps only places free by that date (today's date: what is free now). Filter by need type, phase, level and borough.
+         */
         get: operations["listVacancies"];
         put?: never;
         /**
@@ -321,7 +324,7 @@ export interface paths {
         };
         /**
          * Suitable provisions for one child, ranked, with costs, journey, vacancy and reasons
-         * @description Ranked by annual cost to the public (placement + transport) plus the value of journey time. The parents' preferences always appear — with the extra annual cost of honouring them, or why they are unsuitable. With a recent matching run covering the child, each option also carries its scarcity-adjusted cost.
+         * @description Ranked by annual cost to the public (placement + transport) plus the value of journey time. The parents' preferences always appear — a suitable one within `limit`, wherever it ranks, with the extra annual cost of honouring it; an unsuitable one in `unsuitablePreferences` with why. With a recent matching run covering the child, each option also carries its scarcity-adjusted cost.
          */
         get: operations["rankOptions"];
         put?: never;
@@ -1084,7 +1087,11 @@ export interface components {
                 id: string;
                 finishedAt: string | null;
             } | null;
+            /** @description Suitable options in all */
             total: number;
+            /** @description The most options shown (the query's limit) */
+            limit: number;
+            /** @description At most `limit` options (more only when the parents have more suitable preferences than that), in rank order: every suitable parental preference, wherever it ranks, and the best-ranked others */
             options: components["schemas"]["Option"][];
             unsuitablePreferences: {
                 urn: number;
@@ -1468,7 +1475,10 @@ export interface components {
                 vacant: number;
                 filled: number | null;
                 awaiting: number | null;
+                /** @description Waiting children the latest finished run that included them placed nowhere; null when no waiting child of the row was in a finished run yet (see matching), or when suppressed */
                 unmet: number | null;
+                /** @description Waiting children in no finished matching run */
+                notYetMatched: number | null;
                 /** @description awaiting − vacant */
                 gap: number | null;
                 placedOutOfBorough: number | null;
@@ -1502,7 +1512,10 @@ export interface components {
                 vacant: number;
                 filled: number | null;
                 awaiting: number | null;
+                /** @description Waiting children the latest finished run that included them placed nowhere; null when no waiting child of the row was in a finished run yet (see matching), or when suppressed */
                 unmet: number | null;
+                /** @description Waiting children in no finished matching run */
+                notYetMatched: number | null;
                 /** @description awaiting − vacant */
                 gap: number | null;
                 placedOutOfBorough: number | null;
@@ -1518,6 +1531,11 @@ export interface components {
                 }[];
                 /** @description Figures hidden (null) on this row */
                 suppressed: string[];
+            };
+            /** @description Whether the unmet figures rest on a finished matching run yet */
+            matching: {
+                finishedRuns: number;
+                note: string;
             };
             method: {
                 [key: string]: string;
@@ -2132,7 +2150,7 @@ export interface operations {
                 level?: "resourced_provision" | "sen_unit" | "esta" | "special_la_maintained" | "special_academy" | "special_non_maintained" | "special_independent" | "special_post16";
                 /** @description DfE 3-digit LA code */
                 borough?: string;
-                /** @description Only places free on or before this date */
+                /** @description Only places free by this date: no availableFrom, or one on or before it */
                 availableBy?: string;
                 /** @description Items per page (1–500) */
                 limit?: number;
@@ -2824,6 +2842,7 @@ export interface operations {
     rankOptions: {
         parameters: {
             query?: {
+                /** @description The most options to show; the parents' suitable preferences are counted within it */
                 limit?: number;
             };
             header?: never;

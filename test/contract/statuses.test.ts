@@ -51,6 +51,7 @@ beforeAll(async () => {
 		maxBodyBytes: MAX_BODY_BYTES,
 		syncRunLimit: 100,
 		defer: () => {},
+		assets: { manifest: {} }, // no page is asked of it
 	});
 	await checkAnswersAgainstDocument(idle, record);
 	w = worldOf(t, idle);
@@ -88,7 +89,12 @@ describe("each documented status, by a request that gets it", () => {
 		const unreachable = {
 			execute: () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:5432")),
 		} as unknown as Db;
-		const app = createApp({ db: unreachable, dbKind: t.database.kind, verify: t.keys.verify });
+		const app = createApp({
+			db: unreachable,
+			dbKind: t.database.kind,
+			verify: t.keys.verify,
+			assets: { manifest: {} },
+		});
 		await checkAnswersAgainstDocument(app, record);
 		const res = await app.request("/health");
 		expect(res.status).toBe(503);
