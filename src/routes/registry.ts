@@ -41,7 +41,7 @@ const putSettingRoute = createRoute({
 		200: written("Updated"),
 		201: written("Created"),
 		...authResponses,
-		...problemResponses(400, 412, 413, 415, 422),
+		...problemResponses(400, 409, 412, 413, 415, 422),
 	},
 });
 

@@ -11,6 +11,7 @@ import { ApiError } from "../http/problem.js";
 import type { ProvisionInputT, SettingInputT } from "../routes/registry.schemas.js";
 import { assertBoroughWrite, checkIfMatch, settingEtag } from "./access.js";
 import { type Actor, audit } from "./audit.js";
+import { isUniqueViolation } from "./consultations.js";
 
 export interface WriteResult {
 	created: boolean;
@@ -54,8 +55,12 @@ async function locate(tx: Executor, input: SettingInputT) {
 	);
 }
 
-/** Creates or updates a setting of the caller's own borough (an admin's: any), in one transaction. */
-export function putSetting(
+/**
+ * Creates or updates a setting of the caller's own borough (an admin's: any), in one transaction.
+ * A new URN has no row to lock, so two requests creating it at once both insert; the unique key
+ * refuses the later one, which is a conflict to retry, not a server fault.
+ */
+export async function putSetting(
 	db: Db,
 	actor: Actor,
 	urn: number,
@@ -63,7 +68,15 @@ export function putSetting(
 	ifMatch: string | undefined,
 	now: Date,
 ): Promise<WriteResult> {
-	return db.transaction((tx) => writeSetting(tx, actor, urn, input, ifMatch, now));
+	try {
+		return await db.transaction((tx) => writeSetting(tx, actor, urn, input, ifMatch, now));
+	} catch (error) {
+		if (!isUniqueViolation(error)) throw error;
+		throw new ApiError(
+			"conflict",
+			`setting ${urn} was created by another request meanwhile; nothing was written: fetch it and send its ETag as If-Match`,
+		);
+	}
 }
 
 /** putSetting's work inside the caller's transaction (the bulk import writes many). */

@@ -5,8 +5,7 @@ import type { TestContext } from "../support/app.js";
 import { bearer } from "../support/auth.js";
 import { databaseUrlFor } from "../support/shared.js";
 
-const URN = 990_399;
-const SETTING = {
+export const RACED_SETTING = {
 	name: "Raced School",
 	borough: "314",
 	giasType: "Community special school",
@@ -16,11 +15,15 @@ const SETTING = {
 };
 
 /**
- * PostgreSQL only: a bulk import creating a setting that another writer creates meanwhile. The
- * other writer's transaction holds the new row uncommitted until the import's insert is seen
- * waiting on it (in pg_locks), then commits; the import's insert then breaks the unique key.
+ * PostgreSQL only: a request creating setting `urn` while another writer creates it too. The
+ * other writer's transaction holds the new row uncommitted until the request's insert is seen
+ * waiting on it (in pg_locks), then commits; the request's insert then breaks the unique key.
  */
-export async function importRacedByAnotherWriter(t: TestContext): Promise<Response> {
+export async function racedByAnotherWriter(
+	t: TestContext,
+	urn: number,
+	send: (auth: Record<string, string>) => Response | Promise<Response>,
+): Promise<Response> {
 	const url = process.env.TEST_DATABASE_URL as string;
 	// postgres.js answers execute() with an array of rows.
 	const query = async <T>(q: ReturnType<typeof sql>) =>
@@ -38,23 +41,13 @@ export async function importRacedByAnotherWriter(t: TestContext): Promise<Respon
 			written = resolve;
 		});
 		const writer = other.db.transaction(async (tx) => {
-			await writeSetting(
-				tx,
-				{ principal: admin, requestId: "race" },
-				URN,
-				SETTING,
-				undefined,
-				new Date(),
-			);
+			const actor = { principal: admin, requestId: "race" };
+			await writeSetting(tx, actor, urn, RACED_SETTING, undefined, new Date());
 			written();
 			await held;
 		});
 		await inserted;
-		const importing = t.app.request("/settings/import", {
-			method: "POST",
-			headers: { "content-type": "application/json", ...(await bearer(t.keys, "admin")) },
-			body: JSON.stringify({ settings: [{ urn: URN, ...SETTING }] }),
-		});
+		const racing = send(await bearer(t.keys, "admin"));
 		for (let waiting = 0; waiting === 0; ) {
 			const [row] = await query<{ n: number }>(sql`
 				select count(*)::int as n from pg_locks l join pg_stat_activity a on a.pid = l.pid
@@ -64,7 +57,7 @@ export async function importRacedByAnotherWriter(t: TestContext): Promise<Respon
 		}
 		release();
 		await writer;
-		return await importing;
+		return await racing;
 	} finally {
 		release();
 		await other.close();

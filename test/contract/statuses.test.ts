@@ -16,7 +16,7 @@ import { panelCases } from "./cases/panels.js";
 import { placementCases } from "./cases/placements.js";
 import { registryCases } from "./cases/registry.js";
 import { probe } from "./probes.js";
-import { importRacedByAnotherWriter } from "./race.js";
+import { RACED_SETTING, racedByAnotherWriter } from "./race.js";
 import { type World, worldOf } from "./world.js";
 
 /**
@@ -38,7 +38,7 @@ const MAX_BODY_BYTES = 65_536; // as useTestApp builds the app
  * Statuses only concurrent writers can cause. PGlite has one connection, so there they cannot
  * happen at all; on PostgreSQL a case below produces them.
  */
-const CONCURRENCY_ONLY: Record<string, number[]> = { importSettings: [409] };
+const CONCURRENCY_ONLY: Record<string, number[]> = { importSettings: [409], putSetting: [409] };
 
 const t = useTestApp({ onAnswer: record });
 let w: World;
@@ -77,10 +77,25 @@ describe("each documented status, by a request that gets it", () => {
 		expect(res.status, await res.clone().text()).toBe(c.status);
 	});
 
+	const create = (path: string, body: unknown) => (auth: Record<string, string>) =>
+		t.app.request(path, {
+			method: path.endsWith("/import") ? "POST" : "PUT",
+			headers: { "content-type": "application/json", ...auth },
+			body: JSON.stringify(body),
+		});
 	it.runIf(testDriver === "postgres")(
 		"importSettings 409: another writer creates the same setting meanwhile",
 		async () => {
-			const res = await importRacedByAnotherWriter(t);
+			const body = { settings: [{ urn: 990_398, ...RACED_SETTING }] };
+			const res = await racedByAnotherWriter(t, 990_398, create("/settings/import", body));
+			expect(res.status, await res.clone().text()).toBe(409);
+		},
+	);
+	it.runIf(testDriver === "postgres")(
+		"putSetting 409: another writer creates the same setting meanwhile",
+		async () => {
+			const put = create("/settings/990399", RACED_SETTING);
+			const res = await racedByAnotherWriter(t, 990_399, put);
 			expect(res.status, await res.clone().text()).toBe(409);
 		},
 	);
