@@ -11,6 +11,10 @@ async function main(): Promise<void> {
 	const { values } = parseArgs({ options: { out: { type: "string" } }, strict: true });
 	const text = `${JSON.stringify(await servedOpenApiDocument(), null, "\t")}\n`;
 	if (!values.out) {
+		// A reader that stops early (`| head`) is not an error.
+		process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+			if (error.code !== "EPIPE") throw error;
+		});
 		process.stdout.write(text);
 		return;
 	}
