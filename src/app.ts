@@ -6,7 +6,7 @@ import { requestId } from "hono/request-id";
 import { ASSET_PREFIX, type StaticAssets } from "./assets/manifest.js";
 import type { Verifier } from "./auth/verifier.js";
 import type { Db, DriverKind } from "./db/types.js";
-import { DOCS_CSP, docsPage, homePage } from "./docs/pages.js";
+import { DOCS_CSP, docsPage } from "./docs/pages.js";
 import type { AppEnv } from "./http/env.js";
 import { ApiError, ERROR_CODES, type ErrorCode, problemResponse } from "./http/problem.js";
 import { requestLogger } from "./http/request-log.js";
@@ -25,6 +25,7 @@ import { settingsRoutes } from "./routes/settings.js";
 import { sufficiencyRoutes } from "./routes/sufficiency.js";
 import { vacancyRoutes } from "./routes/vacancies.js";
 import { whatIfRoutes } from "./routes/what-if.js";
+import { mountWeb, notFoundPage, type WebOptions, wantsPage } from "./web/index.js";
 
 export interface AppOptions {
 	db: Db;
@@ -41,6 +42,8 @@ export interface AppOptions {
 	assets: StaticAssets;
 	/** Receives one line per request (LOG_REQUESTS=true); absent, nothing is logged. */
 	logRequest?: (line: string) => void;
+	/** The web front (pages, sign-in); without it the app serves the API alone. */
+	web?: WebOptions;
 }
 
 /** Statuses hono's own middleware raises, mapped onto our closed set of codes. */
@@ -138,13 +141,15 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 		c.header("Content-Security-Policy", DOCS_CSP);
 		return c.html(docsPage(options.assets.manifest, API_TITLE));
 	});
-	app.get("/", (c) => c.html(homePage(SERVICE_NAME)));
+	const web = options.web && mountWeb(app, options.web, options.assets.manifest);
 
 	app.notFound((c) =>
-		problemResponse(
-			c,
-			new ApiError("not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`),
-		),
+		web && wantsPage(c)
+			? notFoundPage(c, web)
+			: problemResponse(
+					c,
+					new ApiError("not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`),
+				),
 	);
 	app.onError((error, c) => {
 		if (error instanceof ApiError) return problemResponse(c, error);

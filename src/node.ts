@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from "./config.js";
 import { DataDirLockedError } from "./db/data-dir-lock.js";
 import { openConfiguredDatabase } from "./db/open.js";
 import { DatabaseUnavailableError } from "./db/postgres.js";
+import { webFromConfig } from "./web/from-config.js";
 
 /** Node entry point: `npm start`. */
 async function main(): Promise<void> {
@@ -26,8 +27,9 @@ async function main(): Promise<void> {
 	} else {
 		console.log("Database already holds data; nothing loaded.");
 	}
-	const { verify, keySource } = await verifierFromConfig(config);
+	const { verify, keySource, devKey } = await verifierFromConfig(config);
 	const assets = await loadNodeAssets();
+	const web = webFromConfig(config, devKey);
 	const app = createApp({
 		db: database.db,
 		dbKind: database.kind,
@@ -35,10 +37,12 @@ async function main(): Promise<void> {
 		maxBodyBytes: config.maxBodyBytes,
 		assets,
 		logRequest: config.logRequests ? (line) => console.log(line) : undefined,
+		web,
 	});
 	const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
 		const host = config.host === "0.0.0.0" ? "localhost" : config.host;
 		console.log(`London SEND Placement Brokerage listening on http://${host}:${info.port}`);
+		console.log(`In a browser: http://${host}:${info.port}/ (sign-in: ${web.signIn.kind})`);
 		console.log(`API reference: http://${host}:${info.port}/docs`);
 		console.log(`Tokens verified with: ${keySource}`);
 		console.log(

@@ -2,9 +2,10 @@ import { createApp } from "./app.js";
 import type { AssetManifest } from "./assets/manifest.js";
 import { createVerifier, type Verifier } from "./auth/verifier.js";
 import { openPostgres } from "./db/postgres.js";
+import { type WorkerWebEnv, workerWeb } from "./web/worker-web.js";
 
 /** The Worker bindings declared in wrangler.toml. */
-export interface WorkerEnv {
+export interface WorkerEnv extends WorkerWebEnv {
 	HYPERDRIVE: { connectionString: string };
 	/** The built static files (`[assets]` in wrangler.toml), served before the Worker runs. */
 	ASSETS: { fetch(input: Request | string): Promise<Response> };
@@ -29,6 +30,8 @@ async function readManifest(env: WorkerEnv, origin: string): Promise<AssetManife
 	if (!res.ok) throw new Error(`the assets manifest is missing (${res.status})`);
 	return (await res.json()) as AssetManifest;
 }
+// People sign in at the edge with OpenID Connect; built once per isolate.
+let web: ReturnType<typeof workerWeb> | undefined;
 
 /**
  * Cloudflare Workers entry point: the same app, with PostgreSQL reached through Hyperdrive.
@@ -49,6 +52,7 @@ export default {
 			manifest = undefined;
 			throw error;
 		});
+		web ??= workerWeb(env);
 		const database = openPostgres(env.HYPERDRIVE.connectionString, { max: 5 });
 		const app = createApp({
 			db: database.db,
@@ -57,6 +61,7 @@ export default {
 			defer: (task) => ctx.waitUntil(task()),
 			maxBodyBytes: Number(env.MAX_BODY_BYTES ?? "1048576"),
 			assets: { manifest: await manifest },
+			web,
 		});
 		try {
 			return await app.fetch(request);

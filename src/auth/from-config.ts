@@ -1,5 +1,5 @@
 import type { Config } from "../config.js";
-import { ensureDevKey } from "./dev-key.js";
+import { type DevKey, ensureDevKey } from "./dev-key.js";
 import { createVerifier, type KeySource, type Verifier } from "./verifier.js";
 
 /**
@@ -9,7 +9,7 @@ import { createVerifier, type KeySource, type Verifier } from "./verifier.js";
  */
 export async function verifierFromConfig(
 	config: Config,
-): Promise<{ verify: Verifier; keySource: string }> {
+): Promise<{ verify: Verifier; keySource: string; devKey?: DevKey }> {
 	const settings = config.auth;
 	if (settings.jwksUrl) {
 		return {
@@ -28,6 +28,7 @@ export async function verifierFromConfig(
 	const verify = await createVerifier({ ...settings, algorithms: [key.alg] }, source);
 	return {
 		verify,
+		devKey: key,
 		keySource: `development key in ${config.dataDir}${created ? " (created now)" : ""}`,
 	};
 }

@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { IMMUTABLE_CACHE } from "../assets/manifest.js";
 import { PUBLIC_DIR } from "../assets/node-assets.js";
+import { compileWebAssets } from "../web/compile-assets.js";
 
 /**
  * Builds `dist/public/`: every static file the pages use, named by a hash of its content, with
@@ -30,8 +31,11 @@ export async function buildAssets(outDir = PUBLIC_DIR): Promise<Record<string, s
 	await rm(outDir, { recursive: true, force: true });
 	await mkdir(assetsDir, { recursive: true });
 	const manifest: Record<string, string> = {};
-	for (const source of SOURCES) {
-		const content = await readFile(source.from);
+	const copied = await Promise.all(
+		SOURCES.map(async (s) => ({ name: s.name, content: await readFile(s.from) })),
+	);
+	for (const source of [...copied, ...(await compileWebAssets())]) {
+		const content = source.content;
 		const file = hashedName(source.name, content);
 		await writeFile(join(assetsDir, file), content);
 		manifest[source.name] = `/assets/${file}`;

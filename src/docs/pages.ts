@@ -1,8 +1,8 @@
 import { type AssetManifest, assetUrl } from "../assets/manifest.js";
 
 /**
- * The API reference (Scalar, served from this app) and, until the web front exists, a start page
- * that leads a person to it. Plain HTML with no inline script, so a strict CSP holds.
+ * The API reference (Scalar, served from this app). Plain HTML with no inline script, so a strict
+ * CSP holds. The start page at `/` is the web front's (src/web/pages/start.tsx).
  */
 
 export const DOCS_CSP =
@@ -23,29 +23,6 @@ export function docsPage(manifest: AssetManifest, title: string): string {
 <noscript>The interactive reference needs JavaScript; the document itself is at <a href="/openapi.json">/openapi.json</a>.</noscript>
 <script src="${assetUrl(manifest, "scalar.js")}"></script>
 <script src="${assetUrl(manifest, "docs.js")}"></script>
-</body>
-</html>
-`;
-}
-
-export function homePage(serviceName: string): string {
-	return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(serviceName)}</title>
-</head>
-<body>
-<main>
-<h1>${escapeHtml(serviceName)}</h1>
-<p>London's 33 boroughs share specialist school places for children with special educational needs here: boroughs publish their places and vacancies, placement panels get ranked options and matching rounds, commissioners see where places are short.</p>
-<ul>
-<li><a href="/docs">API reference</a> (interactive)</li>
-<li><a href="/openapi.json">OpenAPI document</a> (OpenAPI 3.1, JSON)</li>
-<li><a href="/health">Service health</a></li>
-</ul>
-</main>
 </body>
 </html>
 `;

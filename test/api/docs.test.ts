@@ -38,15 +38,3 @@ describe("GET /docs, the API reference", () => {
 		}
 	});
 });
-
-describe("GET /", () => {
-	it("is a page that leads to the reference, the document and the health check", async () => {
-		const res = await t.get("/");
-		expect(res.status).toBe(200);
-		expect(res.headers.get("content-type")).toContain("text/html");
-		const html = await res.text();
-		expect(html).toContain("<h1>London SEND Placement Brokerage</h1>");
-		for (const href of ["/docs", "/openapi.json", "/health"])
-			expect(html).toContain(`href="${href}"`);
-	});
-});

@@ -1,0 +1,66 @@
+import type { Context, Hono, MiddlewareHandler } from "hono";
+import { Hono as Router } from "hono";
+import type { AssetManifest } from "../assets/manifest.js";
+import type { AppEnv } from "../http/env.js";
+import type { MountedWeb, WebEnv, WebOptions } from "./env.js";
+import { errorPage, pageErrorHandler } from "./errors.js";
+import { PANEL_PAGES } from "./pages/panel/index.js";
+import { signInPages } from "./pages/sign-in.js";
+import { startPage } from "./pages/start.js";
+import { formOriginCheck, pageHeaders } from "./security.js";
+import { readSession } from "./session/session.js";
+
+export type { WebOptions } from "./env.js";
+
+function provide(options: MountedWeb): MiddlewareHandler<WebEnv> {
+	return async (c, next) => {
+		c.set("web", options);
+		await next();
+	};
+}
+
+function pageMiddleware(options: MountedWeb): MiddlewareHandler<WebEnv>[] {
+	return [provide(options), pageHeaders, readSession(), formOriginCheck()];
+}
+
+/** A group of pages with the pages' middleware; mounted at its own prefix, it touches no API route. */
+function pageGroup(options: MountedWeb, pages: Hono<WebEnv>): Hono<AppEnv> {
+	const group = new Router<WebEnv>();
+	group.use(...pageMiddleware(options));
+	group.onError(pageErrorHandler);
+	group.route("/", pages);
+	return group as unknown as Hono<AppEnv>;
+}
+
+const ROOT_PATHS = ["/", "/sign-in", "/sign-out", "/auth/callback"];
+
+/**
+ * The web front: server-rendered pages on the same app, calling the same services as the API.
+ * The pages' middleware (session, CSP, Origin check) is bound to the pages' own paths, so it
+ * never runs for an API route.
+ */
+export function mountWeb(app: Hono<AppEnv>, web: WebOptions, manifest: AssetManifest): MountedWeb {
+	const options: MountedWeb = { ...web, manifest };
+	for (const path of ROOT_PATHS) {
+		app.use(path, ...(pageMiddleware(options) as unknown as MiddlewareHandler<AppEnv>[]));
+	}
+	const root = new Router<WebEnv>().route("/", startPage).route("/", signInPages);
+	root.onError(pageErrorHandler);
+	app.route("/", root as unknown as Hono<AppEnv>);
+	for (const [prefix, pages] of Object.entries(PANEL_PAGES)) {
+		app.route(prefix, pageGroup(options, pages));
+	}
+	return options;
+}
+
+/** A browser asking for a page that does not exist gets a page, not problem+json. */
+export function wantsPage(c: Context): boolean {
+	return c.req.method === "GET" && (c.req.header("accept") ?? "").includes("text/html");
+}
+
+export function notFoundPage(c: Context<AppEnv>, options: MountedWeb) {
+	const wc = c as unknown as Context<WebEnv>;
+	wc.set("web", options);
+	wc.set("signedIn", false);
+	return errorPage(wc, 404, "Check the address, or go back and choose again.");
+}

@@ -1,0 +1,76 @@
+import type { Context, MiddlewareHandler } from "hono";
+import { claimsSchema, type Principal, type Role, toPrincipal } from "../../auth/claims.js";
+import { TokenError } from "../../auth/verifier.js";
+import type { WebEnv } from "../env.js";
+import { errorPage } from "../errors.js";
+import { clearCookie, readSealedCookie, writeSealedCookie } from "./cookie.js";
+
+export const SESSION_COOKIE = "send_session";
+
+/**
+ * What a session holds: a bearer token the API would accept (development sign-in), verified
+ * again on every request; or the claims an OpenID provider vouched for at sign-in.
+ */
+export type SessionGrant = { token: string } | { claims: Record<string, unknown> };
+
+export async function startSession(c: Context<WebEnv>, grant: SessionGrant): Promise<void> {
+	await writeSealedCookie(c, c.get("web").session, SESSION_COOKIE, grant);
+}
+
+export function endSession(c: Context<WebEnv>): void {
+	clearCookie(c, SESSION_COOKIE);
+}
+
+async function principalOf(
+	c: Context<WebEnv>,
+	data: Record<string, unknown>,
+): Promise<Principal | undefined> {
+	if (typeof data.token === "string") {
+		try {
+			return await c.get("deps").verify(data.token);
+		} catch (error) {
+			if (error instanceof TokenError) return undefined;
+			throw error;
+		}
+	}
+	const claims = claimsSchema.safeParse(data.claims);
+	return claims.success ? toPrincipal(claims.data) : undefined;
+}
+
+/** Reads the session cookie; a valid one puts the person on the context as `principal`. */
+export function readSession(): MiddlewareHandler<WebEnv> {
+	return async (c, next) => {
+		c.set("signedIn", false);
+		const data = await readSealedCookie(c, c.get("web").session, SESSION_COOKIE);
+		const principal = data ? await principalOf(c, data) : undefined;
+		if (principal) {
+			c.set("principal", principal);
+			c.set("signedIn", true);
+		} else if (data) {
+			endSession(c);
+		}
+		await next();
+	};
+}
+
+/** A safe place to return to after sign-in: a path on this site, never another origin. */
+export function localPath(next: string | undefined): string {
+	return next && /^\/(?![/\\])[\x21-\x7e]*$/.test(next) ? next : "/";
+}
+
+/** Pages for these roles only: signed-out people go to sign in first, other roles see 403. */
+export function requireSignIn(...roles: Role[]): MiddlewareHandler<WebEnv> {
+	return async (c, next) => {
+		if (!c.get("signedIn")) {
+			if (c.req.method === "GET") {
+				const url = new URL(c.req.url);
+				return c.redirect(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
+			}
+			return errorPage(c, 401, "Your session has ended. Sign in again, then repeat what you did.");
+		}
+		if (!roles.includes(c.get("principal").role)) {
+			return errorPage(c, 403, `These pages are for ${roles.join(" or ")} users.`);
+		}
+		await next();
+	};
+}
