@@ -50,6 +50,7 @@ export interface AppOptions {
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
 	400: "bad_request",
 	401: "unauthenticated",
+	403: "forbidden",
 	404: "not_found",
 	405: "method_not_allowed",
 	413: "payload_too_large",

@@ -46,11 +46,11 @@ export function pageErrorHandler(error: Error, c: Context) {
 		return errorPage(pc, statusOf(error.status), detail);
 	}
 	if (error instanceof HTTPException) {
-		const detail =
-			error.status === 403
-				? "The form was sent from another site, so it was refused. Go back and try again."
-				: error.message || "The request could not be handled.";
-		return errorPage(pc, statusOf(error.status), detail);
+		return errorPage(
+			pc,
+			statusOf(error.status),
+			error.message || "The request could not be handled.",
+		);
 	}
 	console.error(`[${c.get("requestId")}]`, error);
 	return errorPage(pc, 500, `Try again later. Reference: ${c.get("requestId")}.`);

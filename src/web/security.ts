@@ -1,7 +1,12 @@
 import type { MiddlewareHandler } from "hono";
 import { csrf } from "hono/csrf";
+import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { WebEnv } from "./env.js";
+import { errorPage } from "./errors.js";
+
+export const CROSS_SITE =
+	"The form was sent from another site, so it was refused. Go back and try again.";
 
 /**
  * Headers on every page: a Content-Security-Policy with no inline script or style and nothing
@@ -36,6 +41,14 @@ export function formOriginCheck(): MiddlewareHandler<WebEnv> {
 			origin: (origin, ctx) => origin === new URL(ctx.req.url).origin || trusted.includes(origin),
 			secFetchSite: "same-origin",
 		});
-		return check(c, next);
+		try {
+			return await check(c, next);
+		} catch (error) {
+			// The refusal is a page in the service's style, whichever router the path sits on.
+			if (error instanceof HTTPException && error.status === 403 && !error.message) {
+				return errorPage(c, 403, CROSS_SITE);
+			}
+			throw error;
+		}
 	};
 }
