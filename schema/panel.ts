@@ -68,6 +68,12 @@ export const children = pgTable(
 		preferences: integer("preferences").array().notNull().default(sql`'{}'::integer[]`),
 		status: text("status").notNull().default("awaiting"),
 		referredAt: timestamp("referred_at", { withTimezone: true }).notNull().defaultNow(),
+		/** When the EHC plan was finalised (the 20-week clock's end), if it has been. */
+		planFinalisedOn: date("plan_finalised_on", { mode: "string" }),
+		/** When the search for a place started; the service sets the referral date by default. */
+		searchStartedOn: date("search_started_on", { mode: "string" }),
+		/** Set while the child has no school place (Ombudsman findings turn on how long). */
+		outOfEducationSince: date("out_of_education_since", { mode: "string" }),
 		synthetic: boolean("synthetic").notNull().default(false),
 		version: integer("version").notNull().default(1),
 		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -219,24 +219,33 @@ const DAY_MS = 86_400_000;
 
 /** Demo children, all awaiting a place, referred over the last five months (spread by index). */
 export async function loadChildren(db: Executor, list: Child[], now: Date): Promise<void> {
-	const rows = list.map((c, i) => ({
-		boroughCode: c.laCode,
-		caseRef: c.caseRef,
-		yearGroup: c.yearGroup,
-		age: c.age,
-		primaryNeed: c.primaryNeed,
-		secondaryNeeds: c.secondaryNeeds,
-		planLevel: c.planLevel,
-		homeLat: c.home.lat,
-		homeLon: c.home.lon,
-		homeDistrict: c.homeDistrict,
-		maxJourneyMinutes: c.maxJourneyMinutes,
-		preferences: c.preferences,
-		status: "awaiting",
+	const rows = list.map((c, i) => {
 		// A minute apart as well, so that referral order (the greedy baseline's) has no ties.
-		referredAt: new Date(now.getTime() - ((i * 37) % 150) * DAY_MS - i * 60_000),
-		synthetic: true,
-	}));
+		const referredAt = new Date(now.getTime() - ((i * 37) % 150) * DAY_MS - i * 60_000);
+		const day = (offsetDays: number) =>
+			new Date(referredAt.getTime() - offsetDays * DAY_MS).toISOString().slice(0, 10);
+		return {
+			boroughCode: c.laCode,
+			caseRef: c.caseRef,
+			yearGroup: c.yearGroup,
+			age: c.age,
+			primaryNeed: c.primaryNeed,
+			secondaryNeeds: c.secondaryNeeds,
+			planLevel: c.planLevel,
+			homeLat: c.home.lat,
+			homeLon: c.home.lon,
+			homeDistrict: c.homeDistrict,
+			maxJourneyMinutes: c.maxJourneyMinutes,
+			preferences: c.preferences,
+			status: "awaiting",
+			referredAt,
+			// A third of the plans still in draft; one child in eleven out of education.
+			planFinalisedOn: i % 3 === 0 ? null : day(14),
+			searchStartedOn: day(0),
+			outOfEducationSince: i % 11 === 0 ? day(30) : null,
+			synthetic: true,
+		};
+	});
 	await insertChunks(rows, 500, (chunk) => db.insert(childTable).values(chunk));
 }
 

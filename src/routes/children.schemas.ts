@@ -1,5 +1,11 @@
 import { z } from "@hono/zod-openapi";
-import { CHILD_STATUSES, NEED_CODES, PLAN_LEVELS, YEAR_GROUPS } from "../../schema/index.js";
+import {
+	CHILD_STATUSES,
+	NEED_CODES,
+	PHASE_FILTERS,
+	PLAN_LEVELS,
+	YEAR_GROUPS,
+} from "../../schema/index.js";
 import { PageQuery, pageOf } from "../http/openapi.js";
 import { Postcode } from "./settings.schemas.js";
 
@@ -53,6 +59,16 @@ const fields = {
 	referredAt: z.iso
 		.datetime({ offset: true })
 		.openapi({ description: "When the panel received the referral" }),
+	planFinalisedOn: z.iso
+		.date("must be a date (YYYY-MM-DD)")
+		.openapi({ description: "When the EHC plan was finalised; not in the future" }),
+	searchStartedOn: z.iso.date("must be a date (YYYY-MM-DD)").openapi({
+		description:
+			"When the search for a place started (default: the referral date); not in the future",
+	}),
+	outOfEducationSince: z.iso.date("must be a date (YYYY-MM-DD)").openapi({
+		description: "Since when the child has had no school place; null when in education",
+	}),
 };
 
 const oneAge = (v: { yearGroup?: unknown; dateOfBirth?: unknown }) =>
@@ -69,6 +85,9 @@ export const ChildInput = z
 		maxJourneyMinutes: fields.maxJourneyMinutes.optional(),
 		preferences: fields.preferences.default([]),
 		referredAt: fields.referredAt.optional(),
+		planFinalisedOn: fields.planFinalisedOn.optional(),
+		searchStartedOn: fields.searchStartedOn.optional(),
+		outOfEducationSince: fields.outOfEducationSince.optional(),
 	})
 	.strict()
 	.refine(oneAge, ageMessage)
@@ -93,6 +112,9 @@ export const ChildPatch = z
 		home: fields.home,
 		maxJourneyMinutes: fields.maxJourneyMinutes,
 		preferences: fields.preferences,
+		planFinalisedOn: fields.planFinalisedOn.nullable(),
+		searchStartedOn: fields.searchStartedOn,
+		outOfEducationSince: fields.outOfEducationSince.nullable(),
 	})
 	.partial()
 	.strict()
@@ -115,6 +137,9 @@ export const Child = z
 		preferences: z.array(z.number().int()),
 		status: z.enum(CHILD_STATUSES),
 		referredAt: z.string(),
+		planFinalisedOn: z.string().nullable(),
+		searchStartedOn: z.string().nullable(),
+		outOfEducationSince: z.string().nullable(),
 		synthetic: z.boolean(),
 		version: z.number().int(),
 		updatedAt: z.string(),
@@ -126,6 +151,16 @@ export const ChildListQuery = z
 		status: z.enum(CHILD_STATUSES).optional(),
 		need: z.enum(NEED_CODES).optional(),
 		yearGroup: z.enum(YEAR_GROUPS).optional(),
+		phase: z.enum(PHASE_FILTERS).optional().openapi({ description: "By the child's age" }),
+		overdue: z
+			.enum(["true", "false"])
+			.optional()
+			.openapi({ description: "true: only children with a consultation past its due date" }),
+		q: z
+			.string()
+			.regex(/^[A-Za-z0-9/_.-]{1,40}$/, "must be part of a case reference")
+			.optional()
+			.openapi({ description: "Case references containing this text (any case)" }),
 		...PageQuery,
 	})
 	.strict();

@@ -4,14 +4,8 @@ import { actorOf } from "../http/actor.js";
 import { authResponses, bearerSecurity } from "../http/auth-docs.js";
 import { jsonBody, jsonContent, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
-import {
-	childEtag,
-	createChild,
-	listChildren,
-	readChild,
-	toChild,
-	updateChild,
-} from "../services/children.js";
+import { childEtag, createChild, readChild, toChild, updateChild } from "../services/children.js";
+import { listChildren } from "../services/children-list.js";
 import {
 	Child,
 	ChildId,
@@ -81,7 +75,8 @@ const listChildrenRoute = createRoute({
 	path: "/children",
 	operationId: "listChildren",
 	tags,
-	summary: "The panel's children, by status, need and year group",
+	summary:
+		"The panel's children, by status, need, year group, phase, overdue consultations and case reference",
 	security: bearerSecurity,
 	middleware: [requireRole("panel")] as const,
 	request: { query: ChildListQuery },
@@ -120,6 +115,7 @@ export const childRoutes = createRouter()
 	})
 	.openapi(listChildrenRoute, async (c) => {
 		const q = c.req.valid("query");
-		const { total, items } = await listChildren(c.get("deps").db, actorOf(c), q);
+		const { db, now } = c.get("deps");
+		const { total, items } = await listChildren(db, actorOf(c), q, now());
 		return c.json({ items: items.map(toChild), total, limit: q.limit, offset: q.offset }, 200);
 	});

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import {
 	ageOfYearGroup,
 	children,
@@ -12,6 +12,7 @@ import { ApiError } from "../http/problem.js";
 import type { ChildInputT, ChildPatchT } from "../routes/children.schemas.js";
 import { checkIfMatch } from "./access.js";
 import { type Actor, audit } from "./audit.js";
+import { checkChildDates, londonDay } from "./child-dates.js";
 import { defaultJourneyMinutes, loadPolicy } from "./policy.js";
 import { ageAtAugust31, yearGroupForAge } from "./year-group.js";
 
@@ -105,6 +106,7 @@ export async function createChild(
 				`case reference ${input.caseRef} already exists in your borough (child ${dup.id})`,
 			);
 		await checkPreferences(tx, input.preferences);
+		checkChildDates(input, now);
 		const ages = ageFields(input, now) as { age: number; yearGroup: YearGroup };
 		const policy = await loadPolicy(tx);
 		const [row] = await tx
@@ -120,6 +122,10 @@ export async function createChild(
 				maxJourneyMinutes: input.maxJourneyMinutes ?? defaultJourneyMinutes(policy, ages.age),
 				preferences: input.preferences,
 				referredAt: input.referredAt ? new Date(input.referredAt) : now,
+				planFinalisedOn: input.planFinalisedOn ?? null,
+				searchStartedOn:
+					input.searchStartedOn ?? londonDay(input.referredAt ? new Date(input.referredAt) : now),
+				outOfEducationSince: input.outOfEducationSince ?? null,
 				createdAt: now,
 				updatedAt: now,
 			})
@@ -168,6 +174,7 @@ export async function updateChild(
 				);
 		}
 		if (patch.preferences) await checkPreferences(tx, patch.preferences);
+		checkChildDates(patch, now);
 		const ages = ageFields(patch, now);
 		const primary = patch.primaryNeed ?? before.primaryNeed;
 		const secondary = patch.secondaryNeeds ?? before.secondaryNeeds;
@@ -187,6 +194,11 @@ export async function updateChild(
 				...(patch.home ? await resolveHome(tx, patch.home) : {}),
 				...(patch.maxJourneyMinutes ? { maxJourneyMinutes: patch.maxJourneyMinutes } : {}),
 				...(patch.preferences ? { preferences: patch.preferences } : {}),
+				...(patch.planFinalisedOn !== undefined ? { planFinalisedOn: patch.planFinalisedOn } : {}),
+				...(patch.searchStartedOn ? { searchStartedOn: patch.searchStartedOn } : {}),
+				...(patch.outOfEducationSince !== undefined
+					? { outOfEducationSince: patch.outOfEducationSince }
+					: {}),
 				version: before.version + 1,
 				updatedAt: now,
 			})
@@ -200,41 +212,6 @@ export async function updateChild(
 			after,
 		});
 		return after as ChildRow;
-	});
-}
-
-export interface ChildFilter {
-	status?: string;
-	need?: string;
-	yearGroup?: string;
-	limit: number;
-	offset: number;
-}
-
-export async function listChildren(db: Db, actor: Actor, f: ChildFilter) {
-	const borough = homeBoroughOf(actor.principal);
-	const where = and(
-		eq(children.boroughCode, borough),
-		f.status ? eq(children.status, f.status) : undefined,
-		f.need ? eq(children.primaryNeed, f.need) : undefined,
-		f.yearGroup ? eq(children.yearGroup, f.yearGroup) : undefined,
-	);
-	return db.transaction(async (tx) => {
-		const [total] = await tx.select({ n: count() }).from(children).where(where);
-		const items = await tx
-			.select()
-			.from(children)
-			.where(where)
-			.orderBy(asc(children.referredAt), asc(children.caseRef))
-			.limit(f.limit)
-			.offset(f.offset);
-		await audit(tx, actor, {
-			action: "child.list",
-			entityType: "child",
-			entityId: `borough:${borough}`,
-			after: { filter: f, ids: items.map((c) => c.id) },
-		});
-		return { total: total?.n ?? 0, items };
 	});
 }
 
@@ -254,6 +231,9 @@ export function toChild(c: ChildRow) {
 		preferences: c.preferences,
 		status: c.status as "awaiting" | "consulting" | "placed",
 		referredAt: c.referredAt.toISOString(),
+		planFinalisedOn: c.planFinalisedOn,
+		searchStartedOn: c.searchStartedOn,
+		outOfEducationSince: c.outOfEducationSince,
 		synthetic: c.synthetic,
 		version: c.version,
 		updatedAt: c.updatedAt.toISOString(),
