@@ -7,6 +7,7 @@ import { deriveBoroughs, readDistrictTable } from "./derive/boroughs.js";
 import { deriveDemand } from "./derive/demand.js";
 import { deriveEstablishments, readEdubase2015 } from "./derive/establishments.js";
 import { readBoroughShapes } from "./derive/geo.js";
+import { deriveOutlines } from "./derive/outlines.js";
 import { parseCsvRecords } from "./lib/csv.js";
 import { jsonLines, jsonPretty } from "./lib/json.js";
 import { SEED_DATA_DIR } from "./read.js";
@@ -50,10 +51,11 @@ export function derive(rawDir: string, outDir: string): Record<string, number> {
 	const needs = csv("dfe_ehcp_2025_london_sen_needs_all_plans.csv");
 	const gias = csv("gias_london_establishments_2025.csv");
 	const districts = readDistrictTable(csv("uk_postcode_district_centroids.csv"));
+	const shapes = readBoroughShapes(read("london_boroughs.json"));
 	const { boroughs, postcodeDistricts } = deriveBoroughs({
 		caseload,
 		centroids: csv("london_borough_centroids_derived.csv"),
-		shapes: readBoroughShapes(read("london_boroughs.json")),
+		shapes,
 		districts,
 		gias,
 	});
@@ -75,6 +77,9 @@ export function derive(rawDir: string, outDir: string): Record<string, number> {
 		"cost-defaults.json": jsonPretty(COST_DEFAULTS),
 		"establishments.json": jsonLines(establishments),
 		"demand.json": jsonLines(deriveDemand(caseload, needs)),
+		"borough-outlines.json": jsonPretty(
+			deriveOutlines(shapes, new Map(boroughs.map((b) => [b.gss, b.code]))),
+		),
 	};
 	mkdirSync(outDir, { recursive: true });
 	for (const [name, text] of Object.entries(files)) writeFileSync(join(outDir, name), text);

@@ -18,6 +18,12 @@ const Option = z
 		level: z.string(),
 		borough: z.string(),
 		outOfBorough: z.boolean(),
+		location: z
+			.object({ lat: z.number(), lon: z.number() })
+			.openapi({ description: "The setting's location (public, from GIAS)" }),
+		needsMet: z.array(z.string()).openapi({
+			description: "The child's needs (primary first) this provision is designated for",
+		}),
 		preferenceRank: z.number().int().nullable(),
 		cost: z.object({
 			placeFunding: money,

@@ -2,8 +2,8 @@ import { and, asc, between, count, eq, exists, ilike, lt, sql } from "drizzle-or
 import { children, consultations, PHASE_AGES, type PhaseFilter } from "../../schema/index.js";
 import type { Db } from "../db/types.js";
 import { type Actor, audit } from "./audit.js";
-import { isoDay } from "./matching/params.js";
 import { homeBoroughOf } from "./children.js";
+import { isoDay } from "./matching/params.js";
 
 export interface ChildFilter {
 	status?: string;

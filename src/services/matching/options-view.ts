@@ -62,6 +62,8 @@ export function describeOption(
 		level: p.level,
 		borough: p.borough,
 		outOfBorough: p.borough !== child.boroughCode,
+		location: { lat: p.lat, lon: p.lon },
+		needsMet: [child.primaryNeed, ...child.secondaryNeeds].filter((n) => p.needTypes.includes(n)),
 		preferenceRank: rank > 0 ? rank : null,
 		cost,
 		payers: {

@@ -1,0 +1,37 @@
+import { listBoroughs } from "../../../queries/reference.js";
+import type { PageContext } from "../../render.js";
+
+/** What every panel page needs: the database, the actor for the audit log, the clock. */
+export function panelContext(c: PageContext) {
+	const { db, now } = c.get("deps");
+	return {
+		db,
+		now: now(),
+		actor: { principal: c.get("principal"), requestId: c.get("requestId") },
+	};
+}
+
+/** Borough names by DfE code, for display. */
+export async function boroughNames(c: PageContext): Promise<Map<string, string>> {
+	const rows = await listBoroughs(c.get("deps").db);
+	return new Map(rows.map((b) => [b.code, b.name]));
+}
+
+const pounds = new Intl.NumberFormat("en-GB", {
+	style: "currency",
+	currency: "GBP",
+	maximumFractionDigits: 0,
+});
+export const money = (n: number | null | undefined) =>
+	n === null || n === undefined ? "—" : pounds.format(n);
+
+export function longDate(iso: string | null | undefined): string {
+	if (!iso) return "—";
+	const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
+	return d.toLocaleDateString("en-GB", {
+		day: "numeric",
+		month: "long",
+		year: "numeric",
+		timeZone: "Europe/London",
+	});
+}

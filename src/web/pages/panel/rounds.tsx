@@ -1,0 +1,105 @@
+import { Hono } from "hono";
+import { ApiError } from "../../../http/problem.js";
+import { RunRequest } from "../../../routes/matching-runs.schemas.js";
+import { listRuns } from "../../../services/matching/run-list.js";
+import { createRun, executeRun, getRun } from "../../../services/matching/runs.js";
+import { Table } from "../../components/table.js";
+import { Tag } from "../../components/tag.js";
+import type { WebEnv } from "../../env.js";
+import { errorPage } from "../../errors.js";
+import { formList } from "../../forms.js";
+import { renderPage } from "../../render.js";
+import { requireSignIn } from "../../session/session.js";
+import { boroughNames, longDate, panelContext } from "./context.js";
+import { roundResultRoutes } from "./round-result.js";
+
+const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function runIdOf(value: string): string {
+	if (!RUN_ID.test(value)) throw new ApiError("not_found", "no such round");
+	return value;
+}
+
+const index = new Hono<WebEnv>().get("/", async (c) => {
+	const principal = c.get("principal");
+	const { db } = panelContext(c);
+	const [runs, names] = await Promise.all([listRuns(db, principal, 20), boroughNames(c)]);
+	return renderPage(
+		c,
+		{ title: "Rounds", boroughName: names.get(principal.la ?? "") },
+		<>
+			<h1 class="govuk-heading-l">Matching rounds</h1>
+			<p class="govuk-body">
+				A round matches every child awaiting a place
+				{principal.joint
+					? " in the joint panel's boroughs"
+					: ` in ${names.get(principal.la ?? "")}`}{" "}
+				to the published places at once: the allocation with the least cost to the public and
+				journey time, proven optimal, beside what allocating child by child would give. A round
+				changes no vacancy; accepting a proposal sends a consultation.
+			</p>
+			<form method="post" action="/panel/rounds">
+				<button type="submit" class="govuk-button">
+					Start a round
+				</button>
+			</form>
+			<Table
+				caption="Recent rounds"
+				rows={runs}
+				empty="No rounds yet."
+				columns={[
+					{
+						header: "Started",
+						rowHeader: true,
+						cell: (r) => (
+							<a class="govuk-link" href={`/panel/rounds/${r.id}`}>
+								{longDate(r.createdAt.toISOString())}, {r.createdAt.toISOString().slice(11, 16)} UTC
+							</a>
+						),
+					},
+					{
+						header: "Boroughs",
+						cell: (r) => r.scopeBoroughs.map((b) => names.get(b) ?? b).join(", "),
+					},
+					{ header: "Status", cell: (r) => <Tag status={r.status} /> },
+				]}
+			/>
+		</>,
+	);
+});
+
+const start = new Hono<WebEnv>().post("/", async (c) => {
+	const { db, actor, now } = panelContext(c);
+	const principal = c.get("principal");
+	const body = await c.req.parseBody({ all: true });
+	const boroughs = formList(body.boroughs);
+	const request = RunRequest.safeParse(
+		principal.joint && boroughs.length ? { scope: { boroughs } } : {},
+	);
+	if (!request.success) return errorPage(c, 400, "Choose boroughs of your joint panel.");
+	let created: Awaited<ReturnType<typeof createRun>>;
+	try {
+		created = await createRun(db, actor, request.data, now);
+	} catch (error) {
+		if (error instanceof ApiError && error.status === 422) return errorPage(c, 422, error.message);
+		throw error;
+	}
+	// Always solved after the answer, so the page can show its progress while it runs.
+	const deps = c.get("deps");
+	deps.defer(() => executeRun(db, created.run.id, deps.now));
+	return c.redirect(`/panel/rounds/${created.run.id}`, 303);
+});
+
+/** A round's progress as JSON for the page's own script (the page works without it). */
+const progress = new Hono<WebEnv>().get("/:id/progress", async (c) => {
+	const run = await getRun(c.get("deps").db, c.get("principal"), runIdOf(c.req.param("id")));
+	c.header("Cache-Control", "no-store");
+	return c.json({ status: run.status, progress: run.progress });
+});
+
+export const roundPages = new Hono<WebEnv>()
+	.use(requireSignIn("panel"))
+	.route("/", index)
+	.route("/", start)
+	.route("/", progress)
+	.route("/", roundResultRoutes);
