@@ -77,7 +77,7 @@ export function BarChart(props: {
 					captionSize="s"
 					rows={props.bars}
 					columns={[
-						{ header: "", rowHeader: true, cell: (b) => b.label },
+						{ header: "Measure", rowHeader: true, cell: (b) => b.label },
 						{
 							header: "Figure",
 							numeric: true,
