@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, notLike } from "drizzle-orm";
+import { and, asc, eq, inArray, notLike, or } from "drizzle-orm";
 import { auditEvents, placements } from "../../schema/index.js";
 import type { Executor } from "../db/types.js";
 import { placementViews } from "./placements.js";
@@ -12,13 +12,25 @@ export function placementsOfChild(tx: Executor, borough: string, childId: string
 }
 
 /** The decisions recorded about a child, its consultations and placements: writes, not reads. */
-export function decisionsAbout(tx: Executor, entityIds: string[]) {
+export function decisionsAbout(
+	tx: Executor,
+	ids: { child: string; consultations: string[]; placements: string[] },
+) {
+	// By (entity type, id), the audit log's index: the log grows with every read.
+	const of = (type: string, list: string[]) =>
+		list.length
+			? and(eq(auditEvents.entityType, type), inArray(auditEvents.entityId, list))
+			: undefined;
 	return tx
 		.select()
 		.from(auditEvents)
 		.where(
 			and(
-				inArray(auditEvents.entityId, entityIds),
+				or(
+					of("child", [ids.child]),
+					of("consultation", ids.consultations),
+					of("placement", ids.placements),
+				),
 				notLike(auditEvents.action, "%.read"),
 				notLike(auditEvents.action, "%.list"),
 			),

@@ -84,7 +84,11 @@ export async function childTimeline(db: Db, actor: Actor, childId: string, now: 
 		consultations.items.map((v) => [v.c.id, `${v.setting.name} (${v.provision.name})`]),
 	);
 	for (const p of placed) names.set(p.pl.id, `${p.settingName} (${p.provision.name})`);
-	const decisions = await decisionsAbout(db, [childId, ...names.keys()]);
+	const decisions = await decisionsAbout(db, {
+		child: childId,
+		consultations: consultations.items.map((v) => v.c.id),
+		placements: placed.map((p) => p.pl.id),
+	});
 	for (const d of decisions) {
 		if (d.action === "consultation.answer") continue; // shown above with its answer
 		const after = (d.after ?? {}) as { reason?: string };

@@ -7,8 +7,14 @@ import { homeBoroughOf } from "../children.js";
 /** A panel's recent rounds: its own and the joint rounds that covered its borough (aggregates only). */
 export async function listRuns(db: Db, principal: Principal, limit: number) {
 	const borough = homeBoroughOf(principal);
+	// Only what a list shows: a run's inputs, figures and shadow prices are large JSON.
 	return db
-		.select()
+		.select({
+			id: matchingRuns.id,
+			status: matchingRuns.status,
+			scopeBoroughs: matchingRuns.scopeBoroughs,
+			createdAt: matchingRuns.createdAt,
+		})
 		.from(matchingRuns)
 		.where(
 			or(

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
-import { listBoroughs } from "../../queries/reference.js";
 import type { WebEnv } from "../env.js";
 import { NAVIGATION, SERVICE_NAME } from "../layout.js";
+import { boroughNames } from "../reference.js";
 import { renderPage } from "../render.js";
 
 const DESCRIPTIONS: Record<string, string> = {
@@ -74,8 +74,7 @@ export const startPage = new Hono<WebEnv>().get("/", async (c) => {
 		);
 	}
 	const principal = c.get("principal");
-	const boroughs = await listBoroughs(c.get("deps").db);
-	const borough = boroughs.find((b) => b.code === principal.la)?.name;
+	const borough = (await boroughNames(c)).get(principal.la ?? "");
 	const items = NAVIGATION[principal.role] ?? [];
 	return renderPage(
 		c,

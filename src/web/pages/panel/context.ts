@@ -1,5 +1,6 @@
-import { listBoroughs } from "../../../queries/reference.js";
 import type { PageContext } from "../../render.js";
+
+export { boroughNames } from "../../reference.js";
 
 /** What every panel page needs: the database, the actor for the audit log, the clock. */
 export function panelContext(c: PageContext) {
@@ -9,12 +10,6 @@ export function panelContext(c: PageContext) {
 		now: now(),
 		actor: { principal: c.get("principal"), requestId: c.get("requestId") },
 	};
-}
-
-/** Borough names by DfE code, for display. */
-export async function boroughNames(c: PageContext): Promise<Map<string, string>> {
-	const rows = await listBoroughs(c.get("deps").db);
-	return new Map(rows.map((b) => [b.code, b.name]));
 }
 
 const pounds = new Intl.NumberFormat("en-GB", {

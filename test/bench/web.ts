@@ -1,0 +1,162 @@
+/**
+ * npm run bench:web [-- --sessions 10 --rounds 5 --children 2000 --json]
+ *
+ * Server-side render time of every panel page on the London demo (PGlite, in memory), with
+ * `--sessions` panels of different boroughs signed in and browsing at once, each going round
+ * every page `--rounds` times; and the compressed sizes of the CSS and JS a page loads.
+ * Requests go through the app in-process (`app.request`): the time is the server's, not a
+ * network's. Not a test: timings on a shared machine vary, so it reports and checks nothing.
+ */
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { brotliCompressSync, gzipSync } from "node:zlib";
+import { createApp } from "../../src/app.js";
+import { loadNodeAssets, PUBLIC_DIR } from "../../src/assets/node-assets.js";
+import { prepareDatabase } from "../../src/bootstrap.js";
+import { openPglite } from "../../src/db/pglite.js";
+import { createTestKeys, TEST_AUDIENCE, TEST_ISSUER } from "../support/auth.js";
+import { Browser } from "../support/web.js";
+
+const args = process.argv.slice(2);
+const value = (name: string, fallback: number) => {
+	const at = args.indexOf(name);
+	return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+const sessions = value("--sessions", 10);
+const rounds = value("--rounds", 5);
+const childCount = value("--children", 2000);
+
+const BOROUGHS = [
+	"314",
+	"318",
+	"306",
+	"319",
+	"315",
+	"212",
+	"208",
+	"210",
+	"302",
+	"307",
+	"304",
+	"308",
+];
+
+const quantile = (sorted: number[], q: number) =>
+	sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+
+async function main() {
+	const started = Date.now();
+	const database = await openPglite();
+	await prepareDatabase(database, { loadDemo: true, seed: 2025, children: childCount });
+	const keys = await createTestKeys();
+	const assets = await loadNodeAssets();
+	const app = createApp({
+		db: database.db,
+		dbKind: database.kind,
+		verify: keys.verify,
+		assets,
+		web: {
+			session: { key: randomBytes(32), ttlSeconds: 3600 },
+			signIn: {
+				kind: "development",
+				privateJwk: keys.privateJwk,
+				issuer: TEST_ISSUER,
+				audience: TEST_AUDIENCE,
+			},
+		},
+	});
+	const loadMs = Date.now() - started;
+	const browsers = await Promise.all(
+		BOROUGHS.slice(0, sessions).map(async (la) => {
+			const b = new Browser(app);
+			await b.signIn("panel", la);
+			const list = await (await b.get("/panel/children")).text();
+			const child = /href="\/panel\/children\/([0-9a-f-]{36})"/.exec(list)?.[1];
+			return { b, child };
+		}),
+	);
+	const times = new Map<string, number[]>();
+	const time = async (b: Browser, name: string, path: string) => {
+		const t0 = performance.now();
+		const r = await b.get(path);
+		await r.arrayBuffer();
+		if (r.status !== 200) throw new Error(`${path}: ${r.status}`);
+		const list = times.get(name) ?? [];
+		list.push(performance.now() - t0);
+		times.set(name, list);
+	};
+	await Promise.all(
+		browsers.map(async ({ b, child }) => {
+			for (let i = 0; i < rounds; i++) {
+				await time(b, "home", "/");
+				await time(b, "children", "/panel/children");
+				await time(
+					b,
+					"children (filtered)",
+					"/panel/children?status=awaiting&phase=primary&q=DEMO",
+				);
+				if (child) {
+					await time(b, "child", `/panel/children/${child}`);
+					await time(b, "child edit", `/panel/children/${child}/edit`);
+					await time(b, "options", `/panel/children/${child}/options`);
+				}
+				await time(b, "rounds", "/panel/rounds");
+				await time(b, "consultations", "/panel/consultations");
+				await time(b, "placements", "/panel/placements");
+				await time(b, "figures", "/panel/figures");
+			}
+		}),
+	);
+	const file = (name: string) => readFileSync(join(PUBLIC_DIR, assets.manifest[name] ?? ""));
+	const sizes = Object.fromEntries(
+		["app.css", "app.js"].map((name) => {
+			const body = file(name);
+			return [
+				name,
+				{
+					raw: body.length,
+					gzip: gzipSync(body, { level: 9 }).length,
+					brotli: brotliCompressSync(body).length,
+				},
+			];
+		}),
+	);
+	const pages = [...times].map(([page, list]) => {
+		const sorted = [...list].sort((a, b) => a - b);
+		return {
+			page,
+			requests: list.length,
+			p50Ms: Math.round(quantile(sorted, 0.5)),
+			p95Ms: Math.round(quantile(sorted, 0.95)),
+		};
+	});
+	const all = [...times.values()].flat().sort((a, b) => a - b);
+	const report = {
+		sessions,
+		rounds,
+		children: childCount,
+		loadMs,
+		pages,
+		allP95Ms: Math.round(quantile(all, 0.95)),
+		sizes,
+	};
+	if (args.includes("--json")) console.log(JSON.stringify(report, null, 2));
+	else {
+		console.log(
+			`Demo loaded (${childCount} children) in ${loadMs} ms; ${sessions} sessions × ${rounds} rounds of every page`,
+		);
+		for (const p of pages)
+			console.log(
+				`${p.page.padEnd(22)} p50 ${String(p.p50Ms).padStart(4)} ms   p95 ${String(p.p95Ms).padStart(4)} ms   (${p.requests})`,
+			);
+		console.log(`all pages              p95 ${report.allP95Ms} ms (target ≤ 100)`);
+		for (const [name, s] of Object.entries(sizes))
+			console.log(
+				`${name.padEnd(8)} ${s.raw} bytes, gzip ${s.gzip}, brotli ${s.brotli} (target ≤ 60 KB compressed)`,
+			);
+	}
+	await database.close();
+}
+
+await main();
