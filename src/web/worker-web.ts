@@ -23,7 +23,7 @@ export function workerWeb(env: WorkerWebEnv): WebOptions {
 		throw new Error("SESSION_SECRET must be 32 random bytes, base64url");
 	}
 	const key = Uint8Array.from(
-		atob(env.SESSION_SECRET.replaceAll("-", "+").replaceAll("_", "/") + "="),
+		atob(`${env.SESSION_SECRET.replaceAll("-", "+").replaceAll("_", "/")}=`),
 		(ch) => ch.charCodeAt(0),
 	);
 	return {

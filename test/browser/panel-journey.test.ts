@@ -108,7 +108,7 @@ describe.skipIf(!hasChromium)(
 			await tabTo(page, (el) => el.tag === "button" && el.text.startsWith("Confirm the place"));
 			await press(page, "Enter");
 			await check(page, "placements");
-			expect(await page.locator("table").first().innerText()).toContain("active");
+			expect(await page.locator("table").first().textContent()).toContain("active");
 
 			await tabTo(page, (el) => el.text === "Figures");
 			await press(page, "Enter");

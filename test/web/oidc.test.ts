@@ -1,44 +1,15 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import Provider from "oidc-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOidcSignIn } from "../../src/web/session/oidc.js";
+import { OIDC_CLAIM_NAMES, OIDC_CLIENT, startOidcProvider } from "../support/oidc-provider.js";
 import { type Browser, useWebApp } from "../support/web.js";
 
-/** A real OpenID provider (oidc-provider) on a loopback port, with its development login form. */
-let server: Server;
+let provider: Awaited<ReturnType<typeof startOidcProvider>>;
 let issuer = "";
-
-const ACCOUNTS: Record<string, Record<string, unknown>> = {
-	"kingston-panel": { "send:role": "panel", "send:la": "314" },
-	"a-school": { "send:role": "setting", "send:urn": "102556" },
-	"no-role": {},
-};
-
 beforeAll(async () => {
-	server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-	issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	const provider = new Provider(issuer, {
-		clients: [
-			{
-				client_id: "send-brokerage",
-				client_secret: "a-client-secret-for-tests-only",
-				redirect_uris: ["http://localhost/auth/callback"],
-				token_endpoint_auth_method: "client_secret_post",
-			},
-		],
-		scopes: ["openid", "send"],
-		claims: { openid: ["sub"], send: ["send:role", "send:la", "send:urn"] },
-		cookies: { keys: ["test-cookie-key-0123456789"] },
-		findAccount: (_ctx, sub) => ({
-			accountId: sub,
-			claims: () => ({ sub, ...(ACCOUNTS[sub] ?? {}) }),
-		}),
-	});
-	server.on("request", provider.callback());
+	provider = await startOidcProvider(["http://localhost/auth/callback"]);
+	issuer = provider.issuer;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => provider.close());
 
 const t = useWebApp({
 	signIn: () => ({
@@ -47,11 +18,11 @@ const t = useWebApp({
 			get issuer() {
 				return issuer;
 			},
-			clientId: "send-brokerage",
-			clientSecret: "a-client-secret-for-tests-only",
+			clientId: OIDC_CLIENT.id,
+			clientSecret: OIDC_CLIENT.secret,
 			redirectUri: "http://localhost/auth/callback",
 			scope: "openid send",
-			claims: { role: "send:role", la: "send:la", urn: "send:urn", joint: "send:joint" },
+			claims: OIDC_CLAIM_NAMES,
 			allowHttp: true,
 		}),
 	}),

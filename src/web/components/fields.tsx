@@ -3,7 +3,9 @@ import type { Child } from "hono/jsx";
 interface FieldProps {
 	id: string;
 	name?: string;
-	label: string;
+	label: Child;
+	/** A smaller, bold label: a field inside a table row. */
+	labelSize?: "s";
 	hint?: string;
 	error?: string | undefined;
 	/** Render the label as the page heading (a one-question page). */
@@ -30,9 +32,18 @@ const describedBy = (p: FieldProps) =>
 	[p.hint ? `${p.id}-hint` : "", p.error ? `${p.id}-error` : ""].filter(Boolean).join(" ") ||
 	undefined;
 
-function Group(props: { error?: string | undefined; children: Child }) {
+/** The GOV.UK form group: label, hint and error message above the control they describe. */
+function Labelled(props: FieldProps & { children: Child }) {
 	return (
 		<div class={`govuk-form-group${props.error ? " govuk-form-group--error" : ""}`}>
+			<label
+				class={`govuk-label${props.labelSize ? ` govuk-label--${props.labelSize}` : ""}`}
+				for={props.id}
+			>
+				{props.label}
+			</label>
+			<Hint id={props.id} hint={props.hint} />
+			<ErrorMessage id={props.id} error={props.error} />
 			{props.children}
 		</div>
 	);
@@ -46,12 +57,7 @@ export function TextInput(
 	},
 ) {
 	return (
-		<Group error={props.error}>
-			<label class="govuk-label" for={props.id}>
-				{props.label}
-			</label>
-			<Hint id={props.id} hint={props.hint} />
-			<ErrorMessage id={props.id} error={props.error} />
+		<Labelled {...props}>
 			<input
 				class={`govuk-input${props.width ? ` govuk-input--width-${props.width}` : ""}${props.error ? " govuk-input--error" : ""}`}
 				id={props.id}
@@ -62,7 +68,7 @@ export function TextInput(
 				aria-describedby={describedBy(props)}
 				spellcheck={false}
 			/>
-		</Group>
+		</Labelled>
 	);
 }
 
@@ -73,12 +79,7 @@ export interface Choice {
 
 export function Select(props: FieldProps & { choices: Choice[]; value?: string | undefined }) {
 	return (
-		<Group error={props.error}>
-			<label class="govuk-label" for={props.id}>
-				{props.label}
-			</label>
-			<Hint id={props.id} hint={props.hint} />
-			<ErrorMessage id={props.id} error={props.error} />
+		<Labelled {...props}>
 			<select
 				class={`govuk-select${props.error ? " govuk-select--error" : ""}`}
 				id={props.id}
@@ -91,7 +92,7 @@ export function Select(props: FieldProps & { choices: Choice[]; value?: string |
 					</option>
 				))}
 			</select>
-		</Group>
+		</Labelled>
 	);
 }
 
@@ -100,7 +101,7 @@ export function Checkboxes(
 	props: FieldProps & { legend: string; choices: Choice[]; values: string[]; small?: boolean },
 ) {
 	return (
-		<Group error={props.error}>
+		<div class={`govuk-form-group${props.error ? " govuk-form-group--error" : ""}`}>
 			<fieldset class="govuk-fieldset" aria-describedby={describedBy(props)}>
 				<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{props.legend}</legend>
 				<Hint id={props.id} hint={props.hint} />
@@ -126,6 +127,6 @@ export function Checkboxes(
 					))}
 				</div>
 			</fieldset>
-		</Group>
+		</div>
 	);
 }
