@@ -1,5 +1,5 @@
 import type { ZodError } from "zod";
-import type { FieldError } from "../http/problem.js";
+import { ApiError, type FieldError } from "../http/problem.js";
 import type { FormErrors } from "./components/error-summary.js";
 
 /** One text value from a parsed form body (a repeated or file field counts as absent). */
@@ -35,4 +35,12 @@ export function apiFormErrors(errors: FieldError[], fieldIds: Record<string, str
 		out[id] ??= e.message;
 	}
 	return out;
+}
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A record id from a page's path: anything that is not one answers like a missing record. */
+export function pathId(value: string, what: string): string {
+	if (!UUID.test(value)) throw new ApiError("not_found", `no such ${what}`);
+	return value;
 }

@@ -6,16 +6,15 @@ import { listConsultations } from "../../../services/consultations.js";
 import { isoDay } from "../../../services/matching/params.js";
 import { confirmPlacement } from "../../../services/placements.js";
 import { ErrorSummary, type FormErrors } from "../../components/error-summary.js";
+import { TextInput } from "../../components/fields.js";
 import { Table } from "../../components/table.js";
 import { Tag } from "../../components/tag.js";
 import type { WebEnv } from "../../env.js";
 import { errorPage } from "../../errors.js";
-import { formText } from "../../forms.js";
+import { formText, pathId, UUID } from "../../forms.js";
 import { type PageContext, renderPage } from "../../render.js";
 import { requireSignIn } from "../../session/session.js";
 import { boroughNames, longDate, panelContext } from "./context.js";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 async function consultationsPage(
 	c: PageContext,
@@ -106,30 +105,20 @@ async function consultationsPage(
 								</form>
 							) : v.c.status === "agreed" ? (
 								<form method="post" action={`/panel/consultations/${v.c.id}/confirm`}>
-									<div
-										class={`govuk-form-group${errors[`start-${v.c.id}`] ? " govuk-form-group--error" : ""}`}
-									>
-										<label class="govuk-label govuk-label--s" for={`start-${v.c.id}`}>
-											Start date{" "}
-											<span class="govuk-visually-hidden">{`for ${v.child.caseRef}`}</span>
-										</label>
-										{errors[`start-${v.c.id}`] ? (
-											<p class="govuk-error-message" id={`start-${v.c.id}-error`}>
-												<span class="govuk-visually-hidden">Error:</span>{" "}
-												{errors[`start-${v.c.id}`]}
-											</p>
-										) : null}
-										<input
-											class="govuk-input govuk-input--width-10"
-											id={`start-${v.c.id}`}
-											name="startDate"
-											type="text"
-											value={today}
-											aria-describedby={
-												errors[`start-${v.c.id}`] ? `start-${v.c.id}-error` : undefined
-											}
-										/>
-									</div>
+									<TextInput
+										id={`start-${v.c.id}`}
+										name="startDate"
+										labelSize="s"
+										label={
+											<>
+												Start date{" "}
+												<span class="govuk-visually-hidden">{`for ${v.child.caseRef}`}</span>
+											</>
+										}
+										width={10}
+										error={errors[`start-${v.c.id}`]}
+										value={today}
+									/>
 									<button type="submit" class="govuk-button govuk-!-margin-bottom-0">
 										Confirm the place{" "}
 										<span class="govuk-visually-hidden">{`for ${v.child.caseRef}`}</span>
@@ -146,10 +135,7 @@ async function consultationsPage(
 	);
 }
 
-const idOf = (value: string) => {
-	if (!UUID.test(value)) throw new ApiError("not_found", "no such consultation");
-	return value;
-};
+const idOf = (value: string) => pathId(value, "consultation");
 
 export const consultationPages = new Hono<WebEnv>()
 	.use(requireSignIn("panel"))

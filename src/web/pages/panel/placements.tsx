@@ -2,15 +2,14 @@ import { Hono } from "hono";
 import { ApiError } from "../../../http/problem.js";
 import { closePlacement, listPlacements } from "../../../services/placements.js";
 import { ErrorSummary, type FormErrors } from "../../components/error-summary.js";
+import { TextInput } from "../../components/fields.js";
 import { Table } from "../../components/table.js";
 import { Tag } from "../../components/tag.js";
 import type { WebEnv } from "../../env.js";
-import { formText } from "../../forms.js";
+import { formText, pathId } from "../../forms.js";
 import { type PageContext, renderPage } from "../../render.js";
 import { requireSignIn } from "../../session/session.js";
 import { boroughNames, longDate, money, panelContext } from "./context.js";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 async function placementsPage(
 	c: PageContext,
@@ -60,25 +59,18 @@ async function placementsPage(
 						cell: (v) =>
 							v.pl.status === "active" ? (
 								<form method="post" action={`/panel/placements/${v.pl.id}/close`}>
-									<div
-										class={`govuk-form-group${errors[`reason-${v.pl.id}`] ? " govuk-form-group--error" : ""}`}
-									>
-										<label class="govuk-label govuk-label--s" for={`reason-${v.pl.id}`}>
-											Reason <span class="govuk-visually-hidden">{`for ${v.caseRef}`}</span>
-										</label>
-										{errors[`reason-${v.pl.id}`] ? (
-											<p class="govuk-error-message" id={`reason-${v.pl.id}-error`}>
-												<span class="govuk-visually-hidden">Error:</span>{" "}
-												{errors[`reason-${v.pl.id}`]}
-											</p>
-										) : null}
-										<input
-											class="govuk-input govuk-input--width-20"
-											id={`reason-${v.pl.id}`}
-											name="reason"
-											type="text"
-										/>
-									</div>
+									<TextInput
+										id={`reason-${v.pl.id}`}
+										name="reason"
+										labelSize="s"
+										label={
+											<>
+												Reason <span class="govuk-visually-hidden">{`for ${v.caseRef}`}</span>
+											</>
+										}
+										width={20}
+										error={errors[`reason-${v.pl.id}`]}
+									/>
 									<div class="govuk-button-group">
 										<button
 											type="submit"
@@ -116,8 +108,7 @@ export const placementPages = new Hono<WebEnv>()
 	.get("/", (c) => placementsPage(c))
 	.post("/:id/close", async (c) => {
 		const { db, actor, now } = panelContext(c);
-		const id = c.req.param("id");
-		if (!UUID.test(id)) throw new ApiError("not_found", "no such placement");
+		const id = pathId(c.req.param("id"), "placement");
 		const body = await c.req.parseBody();
 		const kind = body.kind === "cancel" ? "cancel" : "end";
 		const reason = formText(body.reason) ?? "";

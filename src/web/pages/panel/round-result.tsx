@@ -4,10 +4,10 @@ import { proposalsCsv, toProposal } from "../../../routes/matching-runs.view.js"
 import { openConsultation } from "../../../services/consultations.js";
 import { getRun, listProposals } from "../../../services/matching/runs.js";
 import { SummaryList } from "../../components/summary-list.js";
-import { Table } from "../../components/table.js";
+import { type Column, Table } from "../../components/table.js";
 import type { WebEnv } from "../../env.js";
 import { errorPage } from "../../errors.js";
-import { formText } from "../../forms.js";
+import { formText, UUID } from "../../forms.js";
 import { type PageContext, renderPage } from "../../render.js";
 import { boroughNames, money, panelContext } from "./context.js";
 import { runIdOf } from "./rounds.js";
@@ -28,6 +28,36 @@ interface Greedy {
 	journeyMinutes: number;
 	savings: { annualCost: number; journeyMinutesPerDay: number; extraChildrenPlaced: number };
 }
+
+/** The optimum against allocation by hand, in words that stay true when a figure is negative. */
+function versusByHand(s: Greedy["savings"]): string {
+	const signed = (n: number, words: [string, string, string], unit: (x: number) => string) =>
+		n === 0 ? words[2] : `${unit(Math.abs(n))} ${n > 0 ? words[0] : words[1]}`;
+	const minutes = (x: number) => String(Math.round(x));
+	return [
+		signed(
+			s.extraChildrenPlaced,
+			["more children placed", "fewer children placed", "as many children placed"],
+			String,
+		),
+		signed(s.annualCost, ["a year saved", "a year more spent", "the same cost"], money),
+		signed(
+			s.journeyMinutesPerDay,
+			["fewer journey minutes a day", "more journey minutes a day", "the same journey time"],
+			minutes,
+		),
+	].join("; ");
+}
+
+const childColumn: Column<Proposal> = {
+	header: "Child",
+	rowHeader: true,
+	cell: (p) => (
+		<a class="govuk-link" href={`/panel/children/${p.childId}`}>
+			{p.caseRef}
+		</a>
+	),
+};
 
 const UNPLACED: Record<string, string> = {
 	"no-feasible-provision": "No published provision meets the need, age, level and journey limit",
@@ -117,9 +147,7 @@ export const roundResultRoutes = new Hono<WebEnv>()
 						},
 						{
 							key: "Against allocation by hand",
-							value: g
-								? `${g.savings.extraChildrenPlaced} more children placed, ${money(g.savings.annualCost)} a year saved, ${Math.round(g.savings.journeyMinutesPerDay)} fewer journey minutes a day`
-								: "—",
+							value: g ? versusByHand(g.savings) : "—",
 						},
 					]}
 				/>
@@ -132,15 +160,7 @@ export const roundResultRoutes = new Hono<WebEnv>()
 					caption={`Proposals for your children (${placed.length})`}
 					rows={placed}
 					columns={[
-						{
-							header: "Child",
-							rowHeader: true,
-							cell: (p) => (
-								<a class="govuk-link" href={`/panel/children/${p.childId}`}>
-									{p.caseRef}
-								</a>
-							),
-						},
+						childColumn,
 						{
 							header: "Setting",
 							cell: (p) => `${p.settingName} (${p.provision}), ${name(p.borough)}`,
@@ -177,15 +197,7 @@ export const roundResultRoutes = new Hono<WebEnv>()
 					rows={unplaced}
 					empty="Every child in the round has a proposal."
 					columns={[
-						{
-							header: "Child",
-							rowHeader: true,
-							cell: (p) => (
-								<a class="govuk-link" href={`/panel/children/${p.childId}`}>
-									{p.caseRef}
-								</a>
-							),
-						},
+						childColumn,
 						{
 							header: "Why",
 							cell: (p) => UNPLACED[(p.explanation as { reason?: string }).reason ?? ""] ?? "—",
@@ -208,8 +220,7 @@ export const roundResultRoutes = new Hono<WebEnv>()
 		const { db, actor, now } = panelContext(c);
 		runIdOf(c.req.param("id"));
 		const proposalId = formText((await c.req.parseBody()).proposalId) ?? "";
-		if (!/^[0-9a-f-]{36}$/.test(proposalId))
-			return errorPage(c, 400, "Choose a proposal to accept.");
+		if (!UUID.test(proposalId)) return errorPage(c, 400, "Choose a proposal to accept.");
 		try {
 			await openConsultation(db, actor, { proposalId }, now);
 		} catch (error) {

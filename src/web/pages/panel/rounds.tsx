@@ -7,18 +7,13 @@ import { Table } from "../../components/table.js";
 import { Tag } from "../../components/tag.js";
 import type { WebEnv } from "../../env.js";
 import { errorPage } from "../../errors.js";
-import { formList } from "../../forms.js";
+import { formList, pathId } from "../../forms.js";
 import { renderPage } from "../../render.js";
 import { requireSignIn } from "../../session/session.js";
 import { boroughNames, longDate, panelContext } from "./context.js";
 import { roundResultRoutes } from "./round-result.js";
 
-const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-export function runIdOf(value: string): string {
-	if (!RUN_ID.test(value)) throw new ApiError("not_found", "no such round");
-	return value;
-}
+export const runIdOf = (value: string) => pathId(value, "round");
 
 const index = new Hono<WebEnv>().get("/", async (c) => {
 	const principal = c.get("principal");
