@@ -85,6 +85,11 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 	app.use(async (c, next) => {
 		c.set("deps", deps);
 		await next();
+		// An answer to a bearer token is the caller's own data (children above all): no shared
+		// cache or browser history may keep it, unless the route said otherwise.
+		if (c.req.header("authorization") && !c.res.headers.has("cache-control")) {
+			c.header("Cache-Control", "no-store");
+		}
 	});
 	app.use(
 		bodyLimit({

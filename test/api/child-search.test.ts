@@ -51,6 +51,8 @@ describe("when the search started and whether the child is out of education", ()
 			outOfEducationSince: "2026-07-01",
 		});
 		const read = await t.get(`/children/${dated.child.id}`, await kingston());
+		// An answer that shows a child is never stored by a cache.
+		expect(read.headers.get("cache-control")).toBe("no-store");
 		expect(await read.json()).toMatchObject({ outOfEducationSince: "2026-07-01" });
 	});
 

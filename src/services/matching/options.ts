@@ -6,9 +6,10 @@ import type { Db } from "../../db/types.js";
 import type { Actor } from "../audit.js";
 import { readChild } from "../children.js";
 import { loadPolicy } from "../policy.js";
-import { loadProvisions, type ProvisionInfo, toSolverChild } from "./load-instance.js";
+import { type ProvisionInfo, toSolverChild } from "./load-instance.js";
 import { describeOption, type OptionView, type ScarcityEntry } from "./options-view.js";
 import { isoDay, paramsFor } from "./params.js";
+import { currentSupply } from "./supply-snapshot.js";
 
 const RULE_WORDS: Record<RuleFailure, string> = {
 	"need-not-designated": "not designated for the child's primary need",
@@ -63,7 +64,7 @@ export async function rankOptions(db: Db, actor: Actor, childId: string, limit: 
 	const child = await readChild(db, actor, childId);
 	const policy = await loadPolicy(db);
 	const params = paramsFor(policy);
-	const provisions = await loadProvisions(db, isoDay(now));
+	const provisions = await currentSupply(db, isoDay(now));
 	const solverChild = toSolverChild(child, policy);
 	const instance = buildInstance({ children: [solverChild], provisions, params });
 	const edges = buildCandidates(instance);
