@@ -88,7 +88,13 @@ export function testWebOptions(keys: TestKeys, signIn?: SignInMethod): WebOption
 }
 
 /** One private database and an app with the web front per test file. */
-export function useWebApp(options: { signIn?: (keys: TestKeys) => SignInMethod } = {}) {
+export function useWebApp(
+	options: {
+		signIn?: (keys: TestKeys) => SignInMethod;
+		/** How background work is scheduled (default: a timer); tests may hold it back. */
+		defer?: (task: () => Promise<void>) => void;
+	} = {},
+) {
 	const ctx = {} as WebTestContext;
 	beforeAll(async () => {
 		ctx.database = await freshDatabase();
@@ -102,6 +108,7 @@ export function useWebApp(options: { signIn?: (keys: TestKeys) => SignInMethod }
 			now: () => FIXED_NOW,
 			maxBodyBytes: 65_536,
 			syncRunLimit: 100,
+			defer: options.defer,
 			assets: ctx.assets,
 			web: ctx.web,
 		});

@@ -1,8 +1,10 @@
 import { Hono } from "hono";
 import { ApiError } from "../../../http/problem.js";
+import { listPartnerships } from "../../../queries/reference.js";
 import { RunRequest } from "../../../routes/matching-runs.schemas.js";
 import { listRuns } from "../../../services/matching/run-list.js";
 import { createRun, executeRun, getRun } from "../../../services/matching/runs.js";
+import { Checkboxes } from "../../components/fields.js";
 import { Table } from "../../components/table.js";
 import { Tag } from "../../components/tag.js";
 import type { WebEnv } from "../../env.js";
@@ -18,7 +20,12 @@ export const runIdOf = (value: string) => pathId(value, "round");
 const index = new Hono<WebEnv>().get("/", async (c) => {
 	const principal = c.get("principal");
 	const { db } = panelContext(c);
-	const [runs, names] = await Promise.all([listRuns(db, principal, 20), boroughNames(c)]);
+	const [runs, names, partnerships] = await Promise.all([
+		listRuns(db, principal, 20),
+		boroughNames(c),
+		principal.joint ? listPartnerships(db) : Promise.resolve([]),
+	]);
+	const joint = partnerships.find((p) => p.id === principal.joint);
 	return renderPage(
 		c,
 		{ title: "Rounds", boroughName: names.get(principal.la ?? "") },
@@ -34,6 +41,17 @@ const index = new Hono<WebEnv>().get("/", async (c) => {
 				changes no vacancy; accepting a proposal sends a consultation.
 			</p>
 			<form method="post" action="/panel/rounds">
+				{joint ? (
+					<Checkboxes
+						id="boroughs"
+						label="Boroughs"
+						legend={`Boroughs of the joint panel (${joint.name})`}
+						hint="Each borough's panel sees the proposals for its own children only"
+						small
+						values={joint.members}
+						choices={joint.members.map((b) => ({ value: b, text: names.get(b) ?? b }))}
+					/>
+				) : null}
 				<button type="submit" class="govuk-button">
 					Start a round
 				</button>
@@ -76,7 +94,8 @@ const start = new Hono<WebEnv>().post("/", async (c) => {
 	try {
 		created = await createRun(db, actor, request.data, now);
 	} catch (error) {
-		if (error instanceof ApiError && error.status === 422) return errorPage(c, 422, error.message);
+		if (error instanceof ApiError && (error.status === 403 || error.status === 422))
+			return errorPage(c, error.status, error.message);
 		throw error;
 	}
 	// Always solved after the answer, so the page can show its progress while it runs.
