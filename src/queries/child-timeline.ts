@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, notLike, or } from "drizzle-orm";
-import { auditEvents, placements } from "../../schema/index.js";
+import { auditEvents, placements, settings } from "../../schema/index.js";
 import type { Executor } from "../db/types.js";
 import { placementViews } from "./placements.js";
 
@@ -36,4 +36,14 @@ export function decisionsAbout(
 			),
 		)
 		.orderBy(asc(auditEvents.at), asc(auditEvents.id));
+}
+
+/** Setting names by URN (public registry data), for a child's preferences. */
+export async function settingNames(tx: Executor, urns: number[]): Promise<Map<number, string>> {
+	if (urns.length === 0) return new Map();
+	const rows = await tx
+		.select({ urn: settings.urn, name: settings.name })
+		.from(settings)
+		.where(inArray(settings.urn, urns));
+	return new Map(rows.map((r) => [r.urn, r.name]));
 }

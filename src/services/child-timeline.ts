@@ -1,5 +1,5 @@
 import type { Db } from "../db/types.js";
-import { decisionsAbout, placementsOfChild } from "../queries/child-timeline.js";
+import { decisionsAbout, placementsOfChild, settingNames } from "../queries/child-timeline.js";
 import type { Actor } from "./audit.js";
 import { homeBoroughOf, readChild } from "./children.js";
 import { listConsultations } from "./consultations.js";
@@ -46,9 +46,10 @@ function changedFields(before: unknown, after: unknown): string | undefined {
 export async function childTimeline(db: Db, actor: Actor, childId: string, now: Date) {
 	const borough = homeBoroughOf(actor.principal);
 	const child = await readChild(db, actor, childId);
-	const [consultations, placed] = await Promise.all([
+	const [consultations, placed, preferenceNames] = await Promise.all([
 		listConsultations(db, actor, { childId, limit: 100, offset: 0 }, isoDay(now)),
 		placementsOfChild(db, borough, childId),
+		settingNames(db, child.preferences),
 	]);
 	const today = isoDay(now);
 	const events: TimelineEvent[] = [
@@ -104,5 +105,9 @@ export async function childTimeline(db: Db, actor: Actor, childId: string, now: 
 		});
 	}
 	events.sort((a, b) => a.at.localeCompare(b.at));
-	return { child, events, consultations: consultations.items, placements: placed };
+	const preferences = child.preferences.map((urn) => ({
+		urn,
+		name: preferenceNames.get(urn) ?? null,
+	}));
+	return { child, events, preferences, consultations: consultations.items, placements: placed };
 }

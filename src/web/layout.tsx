@@ -29,6 +29,8 @@ export interface LayoutProps {
 	/** Prefixes the title with "Error:" when a form has errors, as the GOV.UK pattern asks. */
 	hasErrors?: boolean;
 	beforeContent?: Child;
+	/** A page whose main table needs more room than the reading width (the ranked options). */
+	wide?: boolean;
 	/** The signed-in person's borough, named in the menu. */
 	boroughName?: string | undefined;
 }
@@ -108,7 +110,7 @@ export function Layout(props: PropsWithChildren<LayoutProps>) {
 						</div>
 					</section>
 				) : null}
-				<div class="govuk-width-container">
+				<div class={`govuk-width-container${props.wide ? " app-width-container--wide" : ""}`}>
 					{props.beforeContent}
 					<main class="govuk-main-wrapper" id="main-content">
 						{props.children}

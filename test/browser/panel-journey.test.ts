@@ -124,22 +124,27 @@ describe.skipIf(!hasChromium)(
 			const page = await context.newPage();
 			await page.goto(`${server.origin}/sign-in`);
 			await page.selectOption("#la", "");
-			await page.click("button[type=submit]");
+			await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
 			await check(page, "sign-in-error");
 			await page.selectOption("#la", "314");
-			await page.click("button[type=submit]");
+			await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
 			await page.goto(`${server.origin}/panel/children`);
 			const href = await page.locator("table a").first().getAttribute("href");
 			await page.goto(`${server.origin}${href}/edit`);
 			await check(page, "edit");
 			await page.fill("#maxJourneyMinutes", "999");
 			await page.fill("#outOfEducationSince", "tomorrow");
-			await page.click("form[novalidate] button[type=submit]");
-			expect(await page.locator(".govuk-error-summary").isVisible()).toBe(true);
-			// The error summary takes the focus, as the GOV.UK pattern asks.
-			expect(
-				await page.evaluate(`document.activeElement?.classList.contains("govuk-error-summary")`),
-			).toBe(true);
+			await Promise.all([
+				page.waitForNavigation(),
+				page.click("form[novalidate] button[type=submit]"),
+			]);
+			await page.waitForSelector(".govuk-error-summary");
+			// The error summary takes the focus, as the GOV.UK pattern asks (its script does it).
+			await page.waitForFunction(
+				`document.activeElement?.classList.contains("govuk-error-summary")`,
+				undefined,
+				{ timeout: 5_000 },
+			);
 			await check(page, "edit-errors");
 			await page.goto(`${server.origin}/panel/children/00000000-0000-4000-8000-000000000000`);
 			await check(page, "not-found");

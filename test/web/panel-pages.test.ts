@@ -106,7 +106,7 @@ describe("the panel's pages, in-process", () => {
 		expect((page.match(/class="app-map__borough/g) ?? []).length).toBe(33);
 		expect(page).toContain("Ranked options");
 		expect(page).toContain("Place funding");
-		expect(page).toContain("Why this rank");
+		expect(page).toContain("Why this rank: ");
 		expect(page).toContain(`action="/panel/children/${id}/options/consult"`);
 		const consult = await b.post(`/panel/children/${id}/options/consult`, {
 			urn: /name="urn" value="(\d+)"/.exec(page)?.[1] ?? "",

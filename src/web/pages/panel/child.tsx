@@ -46,7 +46,12 @@ function Timeline({ events }: { events: TimelineEvent[] }) {
 
 const detail = new Hono<WebEnv>().get("/:id", async (c) => {
 	const { db, actor, now } = panelContext(c);
-	const { child, events } = await childTimeline(db, actor, childIdOf(c.req.param("id")), now);
+	const { child, events, preferences } = await childTimeline(
+		db,
+		actor,
+		childIdOf(c.req.param("id")),
+		now,
+	);
 	const names = await boroughNames(c);
 	return renderPage(
 		c,
@@ -78,9 +83,15 @@ const detail = new Hono<WebEnv>().get("/:id", async (c) => {
 					{ key: "Home", value: `${child.homeDistrict ?? "Rounded location"} (to about 100 m)` },
 					{
 						key: "Parents' preferences",
-						value: child.preferences.length
-							? child.preferences.map((u, i) => `${i + 1}. URN ${u}`).join("; ")
-							: "None",
+						value: preferences.length ? (
+							<ol class="govuk-list govuk-list--number">
+								{preferences.map((p) => (
+									<li>{`${p.name ?? "Unknown setting"} (URN ${p.urn})`}</li>
+								))}
+							</ol>
+						) : (
+							"None"
+						),
 					},
 					{ key: "Plan finalised", value: longDate(child.planFinalisedOn) },
 					{

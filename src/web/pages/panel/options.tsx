@@ -45,7 +45,7 @@ export const optionRoutes = new Hono<WebEnv>()
 		const preferred = options.filter((o) => o.preferenceRank !== null);
 		return renderPage(
 			c,
-			{ title: `Options for ${child.caseRef}`, boroughName: name(child.boroughCode) },
+			{ title: `Options for ${child.caseRef}`, boroughName: name(child.boroughCode), wide: true },
 			<>
 				<a href={`/panel/children/${child.id}`} class="govuk-back-link">
 					Back to {child.caseRef}
@@ -91,6 +91,10 @@ export const optionRoutes = new Hono<WebEnv>()
 											{name(o.borough)}
 											{o.preferenceRank ? ` · parents' preference ${o.preferenceRank}` : ""}
 										</span>
+										<p class="govuk-body-s govuk-!-font-weight-regular govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+											<span class="govuk-visually-hidden">Why this rank: </span>
+											{o.reason}
+										</p>
 									</>
 								),
 							},
@@ -113,11 +117,15 @@ export const optionRoutes = new Hono<WebEnv>()
 							{
 								header: "Who pays",
 								cell: (o) =>
-									`${name(o.payers.homeBorough)} ${money(o.payers.homePays)}; ${name(o.payers.hostBorough)} ${money(o.payers.hostPays)}`,
-							},
-							{
-								header: "Why this rank",
-								cell: (o) => <span class="govuk-body-s">{o.reason}</span>,
+									o.payers.homeBorough === o.payers.hostBorough ? (
+										`${name(o.payers.homeBorough)}: all`
+									) : (
+										<>
+											{`${name(o.payers.homeBorough)}: ${money(o.payers.homePays)}`}
+											<br />
+											{`${name(o.payers.hostBorough)}: ${money(o.payers.hostPays)}`}
+										</>
+									),
 							},
 							{ header: "Action", cell: (o) => <ConsultButton childId={child.id} o={o} /> },
 						]}
