@@ -232,7 +232,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The panel's children, by status, need and year group */
+        /** The panel's children, by status, need, year group, phase, overdue consultations and case reference */
         get: operations["listChildren"];
         put?: never;
         /** Register a child awaiting a specialist place (pseudonymous: case reference, never a name) */
@@ -930,6 +930,9 @@ export interface components {
             /** @enum {string} */
             status: "awaiting" | "consulting" | "placed";
             referredAt: string;
+            planFinalisedOn: string | null;
+            searchStartedOn: string | null;
+            outOfEducationSince: string | null;
             synthetic: boolean;
             version: number;
             updatedAt: string;
@@ -970,6 +973,21 @@ export interface components {
              * @description When the panel received the referral
              */
             referredAt?: string;
+            /**
+             * Format: date
+             * @description When the EHC plan was finalised; not in the future
+             */
+            planFinalisedOn?: string;
+            /**
+             * Format: date
+             * @description When the search for a place started (default: the referral date); not in the future
+             */
+            searchStartedOn?: string;
+            /**
+             * Format: date
+             * @description Since when the child has had no school place; null when in education
+             */
+            outOfEducationSince?: string;
         };
         ChildPatch: {
             /** @example 314-2026-00042 */
@@ -998,6 +1016,21 @@ export interface components {
             maxJourneyMinutes?: number;
             /** @description Parental preferences: setting URNs, rank 1 first */
             preferences?: number[];
+            /**
+             * Format: date
+             * @description When the EHC plan was finalised; not in the future
+             */
+            planFinalisedOn?: string | null;
+            /**
+             * Format: date
+             * @description When the search for a place started (default: the referral date); not in the future
+             */
+            searchStartedOn?: string;
+            /**
+             * Format: date
+             * @description Since when the child has had no school place; null when in education
+             */
+            outOfEducationSince?: string | null;
         };
         ChildPage: {
             items: components["schemas"]["Child"][];
@@ -1115,6 +1148,13 @@ export interface components {
             level: string;
             borough: string;
             outOfBorough: boolean;
+            /** @description The setting's location (public, from GIAS) */
+            location: {
+                lat: number;
+                lon: number;
+            };
+            /** @description The child's needs (primary first) this provision is designated for */
+            needsMet: string[];
             preferenceRank: number | null;
             cost: {
                 placeFunding: number;
@@ -2311,6 +2351,12 @@ export interface operations {
                 status?: "awaiting" | "consulting" | "placed";
                 need?: "SPLD" | "MLD" | "SLD" | "PMLD" | "SEMH" | "SLCN" | "HI" | "VI" | "MSI" | "PD" | "ASD" | "OTH";
                 yearGroup?: "N1" | "N2" | "R" | "Y1" | "Y2" | "Y3" | "Y4" | "Y5" | "Y6" | "Y7" | "Y8" | "Y9" | "Y10" | "Y11" | "Y12" | "Y13" | "Y14";
+                /** @description By the child's age */
+                phase?: "early_years" | "primary" | "secondary" | "post16";
+                /** @description true: only children with a consultation past its due date */
+                overdue?: "true" | "false";
+                /** @description Case references containing this text (any case) */
+                q?: string;
                 /** @description Items per page (1–500) */
                 limit?: number;
                 /** @description Items to skip */
