@@ -31,7 +31,7 @@ async function readManifest(env: WorkerEnv, origin: string): Promise<AssetManife
 	return (await res.json()) as AssetManifest;
 }
 // People sign in at the edge with OpenID Connect; built once per isolate.
-let web: ReturnType<typeof workerWeb> | undefined;
+let web: ReturnType<typeof workerWeb> | null = null;
 
 /**
  * Cloudflare Workers entry point: the same app, with PostgreSQL reached through Hyperdrive.
@@ -52,7 +52,7 @@ export default {
 			manifest = undefined;
 			throw error;
 		});
-		web ??= workerWeb(env);
+		if (web === null) web = workerWeb(env);
 		const database = openPostgres(env.HYPERDRIVE.connectionString, { max: 5 });
 		const app = createApp({
 			db: database.db,

@@ -17,10 +17,21 @@ export interface WorkerWebEnv {
 	OIDC_CLAIM_JOINT?: string;
 }
 
-/** The web front on Workers: people sign in with OpenID Connect (no development key at the edge). */
-export function workerWeb(env: WorkerWebEnv): WebOptions {
-	if (!/^[A-Za-z0-9_-]{43}$/.test(env.SESSION_SECRET ?? "")) {
-		throw new Error("SESSION_SECRET must be 32 random bytes, base64url");
+/**
+ * The web front on Workers: people sign in with OpenID Connect (no development key at the edge).
+ * Without a valid SESSION_SECRET the Worker serves the API alone, saying why once per isolate,
+ * rather than failing every request.
+ */
+export function workerWeb(env: WorkerWebEnv): WebOptions | undefined {
+	if (
+		!/^[A-Za-z0-9_-]{43}$/.test(env.SESSION_SECRET ?? "") ||
+		!env.PUBLIC_URL ||
+		!env.OIDC_ISSUER
+	) {
+		console.error(
+			"web front off: set SESSION_SECRET (32 random bytes, base64url), PUBLIC_URL and OIDC_ISSUER",
+		);
+		return undefined;
 	}
 	const key = Uint8Array.from(
 		atob(`${env.SESSION_SECRET.replaceAll("-", "+").replaceAll("_", "/")}=`),
