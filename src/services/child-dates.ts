@@ -3,9 +3,13 @@ import { ApiError, type FieldError } from "../http/problem.js";
 const DATE_FIELDS = ["planFinalisedOn", "searchStartedOn", "outOfEducationSince"] as const;
 type DateField = (typeof DATE_FIELDS)[number];
 
+// One formatter for every call: `toLocaleDateString` with options builds a new one each time,
+// which dominated the children list's render time.
+const LONDON_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" });
+
 /** The London calendar day of an instant (the panels' own dates are London days). */
 export function londonDay(at: Date): string {
-	return at.toLocaleDateString("en-CA", { timeZone: "Europe/London" });
+	return LONDON_DAY.format(at);
 }
 
 /**

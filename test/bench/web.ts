@@ -1,7 +1,8 @@
 /**
- * npm run bench:web [-- --sessions 10 --rounds 5 --children 2000 --json]
+ * npm run bench:web [-- --sessions 10 --rounds 5 --children 2000 --postgres URL --json]
  *
- * Server-side render time of every panel page on the London demo (PGlite, in memory), with
+ * Server-side render time of every panel page on the London demo (PGlite in memory, or with
+ * `--postgres` a PostgreSQL database it empties and loads), with
  * `--sessions` panels of different boroughs signed in and browsing at once, each going round
  * every page `--rounds` times; and the compressed sizes of the CSS and JS a page loads.
  * Requests go through the app in-process (`app.request`): the time is the server's, not a
@@ -11,10 +12,12 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
+import { sql } from "drizzle-orm";
 import { createApp } from "../../src/app.js";
 import { loadNodeAssets, PUBLIC_DIR } from "../../src/assets/node-assets.js";
 import { prepareDatabase } from "../../src/bootstrap.js";
 import { openPglite } from "../../src/db/pglite.js";
+import { openPostgres } from "../../src/db/postgres.js";
 import { createTestKeys, TEST_AUDIENCE, TEST_ISSUER } from "../support/auth.js";
 import { Browser } from "../support/web.js";
 
@@ -26,6 +29,8 @@ const value = (name: string, fallback: number) => {
 const sessions = value("--sessions", 10);
 const rounds = value("--rounds", 5);
 const childCount = value("--children", 2000);
+const postgresAt = args.indexOf("--postgres");
+const postgresUrl = postgresAt >= 0 ? args[postgresAt + 1] : undefined;
 
 const BOROUGHS = [
 	"314",
@@ -47,7 +52,13 @@ const quantile = (sorted: number[], q: number) =>
 
 async function main() {
 	const started = Date.now();
-	const database = await openPglite();
+	const database = postgresUrl ? openPostgres(postgresUrl) : await openPglite();
+	if (postgresUrl)
+		await database.db.execute(
+			sql.raw(
+				"drop schema if exists drizzle cascade; drop schema if exists public cascade; create schema public",
+			),
+		);
 	await prepareDatabase(database, { loadDemo: true, seed: 2025, children: childCount });
 	const keys = await createTestKeys();
 	const assets = await loadNodeAssets();

@@ -14,7 +14,8 @@ export interface OptionView {
 	edge: number;
 }
 
-const pounds = (n: number) => `£${Math.round(n).toLocaleString("en-GB")}`;
+const GROUPED = new Intl.NumberFormat("en-GB");
+const pounds = (n: number) => `£${GROUPED.format(Math.round(n))}`;
 const at = (a: Float64Array | Int32Array, i: number) => a[i] as number;
 
 /** One suitable provision for a child: costs and who pays them, journey, vacancy, scarcity. */

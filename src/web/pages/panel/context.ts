@@ -20,13 +20,14 @@ const pounds = new Intl.NumberFormat("en-GB", {
 export const money = (n: number | null | undefined) =>
 	n === null || n === undefined ? "—" : pounds.format(n);
 
+const LONG_DATE = new Intl.DateTimeFormat("en-GB", {
+	day: "numeric",
+	month: "long",
+	year: "numeric",
+	timeZone: "Europe/London",
+});
+
 export function longDate(iso: string | null | undefined): string {
 	if (!iso) return "—";
-	const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-	return d.toLocaleDateString("en-GB", {
-		day: "numeric",
-		month: "long",
-		year: "numeric",
-		timeZone: "Europe/London",
-	});
+	return LONG_DATE.format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
 }
