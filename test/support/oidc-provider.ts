@@ -33,6 +33,8 @@ export async function startOidcProvider(
 				client_id: OIDC_CLIENT.id,
 				client_secret: OIDC_CLIENT.secret,
 				redirect_uris: redirectUris,
+				// Signing out at the provider sends the person back to the service's start page.
+				post_logout_redirect_uris: redirectUris.map((uri) => new URL("/", uri).href),
 				token_endpoint_auth_method: "client_secret_post",
 			},
 		],

@@ -122,6 +122,26 @@ describe("OpenID Connect sign-in against a real provider", () => {
 		expect(browser.cookies.has("send_session")).toBe(false);
 	});
 
+	it("signs out here and at the provider (RP-initiated logout), which accepts the request", async () => {
+		const browser = t.browser();
+		await signInWithOidc(browser, "kingston-panel");
+		const out = await browser.post("/sign-out", {});
+		expect(out.status).toBe(303);
+		const endSession = new URL(out.headers.get("location") ?? "");
+		expect(endSession.origin).toBe(issuer);
+		expect(endSession.searchParams.get("post_logout_redirect_uri")).toBe("http://localhost/");
+		expect(endSession.searchParams.get("client_id")).toBe(OIDC_CLIENT.id);
+		expect(endSession.searchParams.get("id_token_hint")?.split(".")).toHaveLength(3);
+		expect(browser.cookies.has("send_session")).toBe(false);
+		expect((await browser.get("/panel/children")).status).toBe(303);
+		// The provider checks the hint and the redirect; a bad one answers 400 instead of its form.
+		const atProvider = await fetch(endSession, { redirect: "manual" });
+		expect(atProvider.status).toBe(200);
+		expect(await atProvider.text()).toMatch(/logout|sign.?out/i);
+		endSession.searchParams.set("post_logout_redirect_uri", "https://elsewhere.example/");
+		expect((await fetch(endSession, { redirect: "manual" })).status).toBe(400);
+	});
+
 	it("has no development sign-in form", async () => {
 		expect((await t.browser().post("/sign-in", { role: "admin" })).status).toBe(404);
 	});

@@ -10,7 +10,7 @@ import { formText } from "../forms.js";
 import { type PageContext, renderPage } from "../render.js";
 import { clearCookie, readSealedCookie, writeSealedCookie } from "../session/cookie.js";
 import { OidcTransaction } from "../session/oidc.js";
-import { endSession, localPath, startSession } from "../session/session.js";
+import { endSession, localPath, sessionIdToken, startSession } from "../session/session.js";
 import { type DevSignInForm, devSignInClaims } from "./sign-in-form.js";
 
 const OIDC_COOKIE = "send_oidc";
@@ -137,8 +137,9 @@ export const signInPages = new Hono<WebEnv>()
 		if (!saved.success)
 			return errorPage(c, 400, "The sign-in took too long or was not started here. Sign in again.");
 		let claims: Record<string, unknown>;
+		let idToken: string | undefined;
 		try {
-			claims = await method.client.finish(new URL(c.req.url), saved.data);
+			({ claims, idToken } = await method.client.finish(new URL(c.req.url), saved.data));
 		} catch (error) {
 			console.error(`[${c.get("requestId")}] OpenID sign-in failed`, error);
 			return errorPage(
@@ -156,10 +157,16 @@ export const signInPages = new Hono<WebEnv>()
 				`Your account cannot use this service: claim ${issue?.path.join(".")} ${issue?.message}.`,
 			);
 		}
-		await startSession(c, { claims: checked.data });
+		await startSession(c, { claims: checked.data, idToken });
 		return c.redirect(localPath(saved.data.next), 303);
 	})
-	.post("/sign-out", (c) => {
+	.post("/sign-out", async (c) => {
+		// Signed out here first; then, after an OpenID sign-in, at the provider too (RP-initiated
+		// logout), which sends the person back to the start page.
+		const method = c.get("web").signIn;
+		const idToken = method.kind === "oidc" ? await sessionIdToken(c) : undefined;
 		endSession(c);
-		return c.redirect("/", 303);
+		const atProvider =
+			method.kind === "oidc" ? await method.client.endSessionUrl(idToken) : undefined;
+		return c.redirect(atProvider ?? "/", 303);
 	});

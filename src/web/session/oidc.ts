@@ -17,6 +17,11 @@ export interface OidcSettings {
 	redirectUri: string;
 	scope: string;
 	claims: ClaimNames;
+	/**
+	 * Where the provider sends a person back after signing out there (registered with it as a
+	 * post-logout redirect URI); by default this service's start page, beside the callback.
+	 */
+	postLogoutRedirectUri?: string;
 	/** Only for a provider on http://localhost in tests and local trials. */
 	allowHttp?: boolean;
 }
@@ -32,8 +37,19 @@ export type OidcTransactionT = z.infer<typeof OidcTransaction>;
 
 export interface OidcSignIn {
 	start(next: string): Promise<{ url: string; transaction: OidcTransactionT }>;
-	/** Exchanges the code (PKCE, state and nonce checked) and maps the claims to ours. */
-	finish(callbackUrl: URL, transaction: OidcTransactionT): Promise<Record<string, unknown>>;
+	/**
+	 * Exchanges the code (PKCE, state and nonce checked) and maps the claims to ours; the ID
+	 * token comes back too, as the hint for signing out at the provider.
+	 */
+	finish(
+		callbackUrl: URL,
+		transaction: OidcTransactionT,
+	): Promise<{ claims: Record<string, unknown>; idToken: string | undefined }>;
+	/**
+	 * RP-initiated logout: the provider's end-session URL to send a signed-out person to, or
+	 * undefined when the provider publishes no `end_session_endpoint` (or cannot be reached).
+	 */
+	endSessionUrl(idToken: string | undefined): Promise<string | undefined>;
 }
 
 function mapClaims(source: Record<string, unknown>, names: ClaimNames): Record<string, unknown> {
@@ -92,7 +108,20 @@ export function createOidcSignIn(settings: OidcSettings): OidcSignIn {
 			const sub = String(idClaims.sub);
 			// Custom claims often come only from userinfo in the code flow; the ID token's win.
 			const info = await oidc.fetchUserInfo(cfg, tokens.access_token, sub);
-			return mapClaims({ ...info, ...idClaims }, settings.claims);
+			return {
+				claims: mapClaims({ ...info, ...idClaims }, settings.claims),
+				idToken: tokens.id_token,
+			};
+		},
+		async endSessionUrl(idToken) {
+			const cfg = await config().catch(() => undefined);
+			if (!cfg?.serverMetadata().end_session_endpoint) return undefined;
+			const parameters: Record<string, string> = {
+				post_logout_redirect_uri:
+					settings.postLogoutRedirectUri ?? new URL("/", settings.redirectUri).href,
+			};
+			if (idToken) parameters.id_token_hint = idToken;
+			return oidc.buildEndSessionUrl(cfg, parameters).href;
 		},
 	};
 }

@@ -9,9 +9,12 @@ export const SESSION_COOKIE = "send_session";
 
 /**
  * What a session holds: a bearer token the API would accept (development sign-in), verified
- * again on every request; or the claims an OpenID provider vouched for at sign-in.
+ * again on every request; or the claims an OpenID provider vouched for at sign-in, with its ID
+ * token to hint which session to end at the provider on sign-out.
  */
-export type SessionGrant = { token: string } | { claims: Record<string, unknown> };
+export type SessionGrant =
+	| { token: string }
+	| { claims: Record<string, unknown>; idToken?: string | undefined };
 
 export async function startSession(c: Context<WebEnv>, grant: SessionGrant): Promise<void> {
 	await writeSealedCookie(c, c.get("web").session, SESSION_COOKIE, grant);
@@ -19,6 +22,12 @@ export async function startSession(c: Context<WebEnv>, grant: SessionGrant): Pro
 
 export function endSession(c: Context<WebEnv>): void {
 	clearCookie(c, SESSION_COOKIE);
+}
+
+/** The ID token an OpenID sign-in left in the session, if any (read before ending it). */
+export async function sessionIdToken(c: Context<WebEnv>): Promise<string | undefined> {
+	const data = await readSealedCookie(c, c.get("web").session, SESSION_COOKIE);
+	return typeof data?.idToken === "string" ? data.idToken : undefined;
 }
 
 async function principalOf(
