@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { prepareDatabase } from "../bootstrap.js";
 import { loadConfig } from "../config.js";
+import { RunRequest } from "../contracts/matching-runs.js";
 import { openPglite } from "../db/pglite.js";
-import { RunRequest } from "../routes/matching-runs.schemas.js";
 import { createRun, executeRun, getRun } from "../services/matching/runs.js";
 
 /**

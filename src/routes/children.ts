@@ -1,11 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireRole } from "../auth/middleware.js";
-import { actorOf } from "../http/actor.js";
-import { authResponses, bearerSecurity } from "../http/auth-docs.js";
-import { jsonBody, jsonContent, problemResponses } from "../http/openapi.js";
-import { createRouter } from "../http/router.js";
-import { childEtag, createChild, readChild, toChild, updateChild } from "../services/children.js";
-import { listChildren } from "../services/children-list.js";
 import {
 	Child,
 	ChildId,
@@ -13,7 +7,13 @@ import {
 	ChildListQuery,
 	ChildPage,
 	ChildPatch,
-} from "./children.schemas.js";
+} from "../contracts/children.js";
+import { actorOf } from "../http/actor.js";
+import { authResponses, bearerSecurity } from "../http/auth-docs.js";
+import { jsonBody, jsonContent, problemResponses } from "../http/openapi.js";
+import { createRouter } from "../http/router.js";
+import { childEtag, createChild, readChild, toChild, updateChild } from "../services/children.js";
+import { listChildren } from "../services/children-list.js";
 
 const tags = ["Panels"];
 const withEtag = (description: string) => ({

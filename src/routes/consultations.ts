@@ -1,5 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireRole } from "../auth/middleware.js";
+import {
+	AnswerInput,
+	Consultation,
+	ConsultationId,
+	ConsultationInput,
+	ConsultationListQuery,
+	ConsultationPage,
+	toConsultation,
+} from "../contracts/consultations.js";
 import { actorOf } from "../http/actor.js";
 import { authResponses, bearerSecurity } from "../http/auth-docs.js";
 import { jsonBody, jsonContent, problemResponses } from "../http/openapi.js";
@@ -11,15 +20,6 @@ import {
 	readConsultation,
 } from "../services/consultations.js";
 import { isoDay } from "../services/matching/params.js";
-import {
-	AnswerInput,
-	Consultation,
-	ConsultationId,
-	ConsultationInput,
-	ConsultationListQuery,
-	ConsultationPage,
-	toConsultation,
-} from "./consultations.schemas.js";
 
 const tags = ["Consultations"];
 const params = { params: z.object({ id: ConsultationId }) };

@@ -1,12 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireRole } from "../auth/middleware.js";
+import { Proposal, Run, RunId, RunRequest } from "../contracts/matching-runs.js";
 import { actorOf } from "../http/actor.js";
 import { authResponses, bearerSecurity } from "../http/auth-docs.js";
 import { jsonBody, jsonContent, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
+import { proposalsCsv, toProposal, toRun } from "../services/matching/run-view.js";
 import { createRun, executeRun, getRun, listProposals } from "../services/matching/runs.js";
-import { Proposal, Run, RunId, RunRequest } from "./matching-runs.schemas.js";
-import { proposalsCsv, toProposal, toRun } from "./matching-runs.view.js";
 
 const tags = ["Matching"];
 

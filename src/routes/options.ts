@@ -1,11 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireRole } from "../auth/middleware.js";
+import { ChildId } from "../contracts/children.js";
 import { actorOf } from "../http/actor.js";
 import { authResponses, bearerSecurity } from "../http/auth-docs.js";
 import { jsonContent, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
 import { rankOptions } from "../services/matching/options.js";
-import { ChildId } from "./children.schemas.js";
 
 const money = z.number();
 const Option = z

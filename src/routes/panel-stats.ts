@@ -1,10 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireRole } from "../auth/middleware.js";
+import { PanelStats, PanelStatsQuery } from "../contracts/panel-stats.js";
 import { authResponses, bearerSecurity } from "../http/auth-docs.js";
 import { jsonContent, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
 import { panelStats } from "../services/panel-stats.js";
-import { PanelStats, PanelStatsQuery } from "./panel-stats.schemas.js";
 
 const statsRoute = createRoute({
 	method: "get",

@@ -1,10 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireRole } from "../auth/middleware.js";
-import { actorOf } from "../http/actor.js";
-import { authResponses, bearerSecurity } from "../http/auth-docs.js";
-import { jsonBody, jsonContent, problemResponses } from "../http/openapi.js";
-import { createRouter } from "../http/router.js";
-import { closePlacement, confirmPlacement, listPlacements } from "../services/placements.js";
 import {
 	CancelInput,
 	EndInput,
@@ -15,7 +10,12 @@ import {
 	PlacementPage,
 	toPlacement,
 	toPlacementChange,
-} from "./placements.schemas.js";
+} from "../contracts/placements.js";
+import { actorOf } from "../http/actor.js";
+import { authResponses, bearerSecurity } from "../http/auth-docs.js";
+import { jsonBody, jsonContent, problemResponses } from "../http/openapi.js";
+import { createRouter } from "../http/router.js";
+import { closePlacement, confirmPlacement, listPlacements } from "../services/placements.js";
 
 const tags = ["Placements"];
 

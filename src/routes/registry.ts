@@ -1,12 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireRole } from "../auth/middleware.js";
+import { ProvisionCode, ProvisionInput, SettingInput } from "../contracts/registry.js";
+import { Urn } from "../contracts/settings.js";
 import { actorOf } from "../http/actor.js";
 import { authResponses, bearerSecurity } from "../http/auth-docs.js";
 import { jsonBody, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
 import { putProvision, putSetting } from "../services/settings-write.js";
-import { ProvisionCode, ProvisionInput, SettingInput } from "./registry.schemas.js";
-import { Urn } from "./settings.schemas.js";
 
 const tags = ["Registry"];
 const IfMatch = z.object({

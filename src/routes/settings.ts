@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { SettingDetail, SettingListQuery, SettingPage, Urn } from "../contracts/settings.js";
 import { publicAccess } from "../http/auth-docs.js";
 import { jsonContent, problemResponses } from "../http/openapi.js";
 import { ApiError } from "../http/problem.js";
@@ -6,7 +7,6 @@ import { createRouter } from "../http/router.js";
 import { getSetting, listSettings } from "../queries/settings.js";
 import { settingEtag } from "../services/access.js";
 import { isoDay } from "../services/matching/params.js";
-import { SettingDetail, SettingListQuery, SettingPage, Urn } from "./settings.schemas.js";
 import { toProvision, toSetting } from "./settings.view.js";
 
 const tags = ["Registry"];

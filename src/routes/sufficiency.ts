@@ -1,5 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireRole } from "../auth/middleware.js";
+import {
+	ShadowPriceQuery,
+	ShadowPriceReport,
+	SufficiencyQuery,
+	SufficiencyReport,
+} from "../contracts/sufficiency.js";
 import { authResponses, bearerSecurity } from "../http/auth-docs.js";
 import { csvResponse, toCsv, wantsCsv } from "../http/csv.js";
 import { jsonContent, problemResponses } from "../http/openapi.js";
@@ -7,12 +13,6 @@ import { createRouter } from "../http/router.js";
 import type { Dimension } from "../services/sufficiency/dimensions.js";
 import { buildSufficiencyReport } from "../services/sufficiency/report.js";
 import { shadowPriceReport } from "../services/sufficiency/shadow-prices.js";
-import {
-	ShadowPriceQuery,
-	ShadowPriceReport,
-	SufficiencyQuery,
-	SufficiencyReport,
-} from "./sufficiency.schemas.js";
 import { sufficiencyColumns, sufficiencyFilename } from "./sufficiency.view.js";
 
 const tags = ["Sufficiency"];

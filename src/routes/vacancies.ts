@@ -1,14 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { NEED_CODES, PHASE_FILTERS, PROVISION_LEVELS } from "../../schema/index.js";
 import { requireRole } from "../auth/middleware.js";
+import { VacancyBatch } from "../contracts/registry.js";
+import { LaCode } from "../contracts/settings.js";
 import { actorOf } from "../http/actor.js";
 import { authResponses, bearerSecurity, publicAccess } from "../http/auth-docs.js";
 import { jsonBody, jsonContent, PageQuery, pageOf, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
 import { listVacancies, listVacancyChanges } from "../queries/vacancies.js";
 import { publishVacancies } from "../services/publish-vacancies.js";
-import { VacancyBatch } from "./registry.schemas.js";
-import { LaCode } from "./settings.schemas.js";
 import { CHANGES_DESCRIPTION, PUBLISH_DESCRIPTION } from "./vacancies.docs.js";
 
 const tags = ["Vacancies"];

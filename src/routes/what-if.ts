@@ -1,11 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireRole } from "../auth/middleware.js";
+import { WhatIfRequest } from "../contracts/what-if.js";
 import { authResponses, bearerSecurity } from "../http/auth-docs.js";
 import { jsonBody, jsonContent, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
 import { whatIf } from "../services/what-if.js";
 import { suppressWhatIfRows } from "../services/what-if-suppress.js";
-import { WhatIfRequest } from "./what-if.schemas.js";
 
 const Figures = z.object({
 	annualCost: z.number(),

@@ -7,9 +7,9 @@ import {
 	type YearGroup,
 } from "../../schema/index.js";
 import type { Principal } from "../auth/claims.js";
+import type { ChildInputT, ChildPatchT } from "../contracts/children.js";
 import type { Db, Executor } from "../db/types.js";
 import { ApiError } from "../http/problem.js";
-import type { ChildInputT, ChildPatchT } from "../routes/children.schemas.js";
 import { checkIfMatch } from "./access.js";
 import { type Actor, audit } from "./audit.js";
 import { checkChildDates, londonDay } from "./child-dates.js";

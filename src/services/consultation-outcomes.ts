@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { consultations, DECLINE_REASONS, placements } from "../../schema/index.js";
+import type { AnswerInputT } from "../contracts/consultations.js";
 import type { Db, Tx } from "../db/types.js";
 import { ApiError, type FieldError } from "../http/problem.js";
 import {
@@ -8,7 +9,6 @@ import {
 	readerScope,
 	viewOf,
 } from "../queries/consultations.js";
-import type { AnswerInputT } from "../routes/consultations.schemas.js";
 import { type Actor, audit } from "./audit.js";
 import { homeBoroughOf } from "./children.js";
 import { refreshChildStatus } from "./consultations.js";

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { children, consultations, proposals, provisions, settings } from "../../schema/index.js";
+import type { ConsultationInputT } from "../contracts/consultations.js";
 import type { Db, Executor, Tx } from "../db/types.js";
 import { ApiError } from "../http/problem.js";
 import {
@@ -9,7 +10,6 @@ import {
 	needCodesOf,
 	viewOf,
 } from "../queries/consultations.js";
-import type { ConsultationInputT } from "../routes/consultations.schemas.js";
 import { type Actor, audit } from "./audit.js";
 import { type ChildRow, homeBoroughOf } from "./children.js";
 import { isoDay } from "./matching/params.js";

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { provisions, settings, vacancies } from "../../schema/index.js";
+import type { VacancyInputT } from "../contracts/registry.js";
 import type { Db, Tx } from "../db/types.js";
 import { ApiError, type FieldError } from "../http/problem.js";
-import type { VacancyInputT } from "../routes/registry.schemas.js";
 import { assertBoroughWrite } from "./access.js";
 import { type Actor, audit } from "./audit.js";
 import {

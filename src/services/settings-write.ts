@@ -6,9 +6,9 @@ import {
 	settings,
 	vacancies,
 } from "../../schema/index.js";
+import type { ProvisionInputT, SettingInputT } from "../contracts/registry.js";
 import type { Db, Executor } from "../db/types.js";
 import { ApiError } from "../http/problem.js";
-import type { ProvisionInputT, SettingInputT } from "../routes/registry.schemas.js";
 import { assertBoroughWrite, checkIfMatch, settingEtag } from "./access.js";
 import { type Actor, audit } from "./audit.js";
 import { isUniqueViolation } from "./consultations.js";

@@ -1,9 +1,9 @@
 import { boroughs } from "../../schema/index.js";
 import { type AllocationResult, solveAllocation } from "../../solver/index.js";
 import type { Principal } from "../auth/claims.js";
+import type { WhatIfRequestT } from "../contracts/what-if.js";
 import type { Db } from "../db/types.js";
 import { ApiError, type FieldError } from "../http/problem.js";
-import type { WhatIfRequestT } from "../routes/what-if.schemas.js";
 import {
 	loadChildren,
 	loadProvisions,

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
+import { ProvisionCode, ProvisionInput, SettingInput } from "../../contracts/registry.js";
 import { ApiError } from "../../http/problem.js";
-import { ProvisionCode, ProvisionInput, SettingInput } from "../../routes/registry.schemas.js";
 import { type Candidate, joinPath, type Source } from "./rows.js";
 
 /** Most settings one import may carry (the body limit usually bites first). */

@@ -1,6 +1,6 @@
 import type { ZodError } from "zod";
+import type { ProvisionInputT, SettingInputT } from "../../contracts/registry.js";
 import type { FieldError } from "../../http/problem.js";
-import type { ProvisionInputT, SettingInputT } from "../../routes/registry.schemas.js";
 
 /** Where a row came from, and how to name one of its fields in an error. */
 export interface Source {

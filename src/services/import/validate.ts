@@ -1,14 +1,14 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { postcodeDistricts, provisions, settings, vacancies } from "../../../schema/index.js";
 import type { Principal } from "../../auth/claims.js";
-import type { Executor } from "../../db/types.js";
 import {
 	AgeRange,
 	ProvisionCode,
 	ProvisionInput,
 	type ProvisionInputT,
 	SettingInput,
-} from "../../routes/registry.schemas.js";
+} from "../../contracts/registry.js";
+import type { Executor } from "../../db/types.js";
 import { UrnValue } from "./json.js";
 import { type Candidate, firstPerPath, type ImportError, issuesAt, type ValidRow } from "./rows.js";
 

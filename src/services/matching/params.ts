@@ -1,5 +1,5 @@
 import type { Params } from "../../../solver/index.js";
-import type { RunRequestT } from "../../routes/matching-runs.schemas.js";
+import type { RunRequestT } from "../../contracts/matching-runs.js";
 import type { Policy } from "../policy.js";
 
 /** The matcher's parameters: the cost defaults from the database, with a run's own weights on top. */

@@ -9,9 +9,9 @@ import {
 } from "../../../schema/index.js";
 import { type AllocationInput, solveAllocation, solveGreedy } from "../../../solver/index.js";
 import type { Principal } from "../../auth/claims.js";
+import type { RunRequestT } from "../../contracts/matching-runs.js";
 import type { Db, Executor } from "../../db/types.js";
 import { ApiError } from "../../http/problem.js";
-import type { RunRequestT } from "../../routes/matching-runs.schemas.js";
 import { type Actor, audit } from "../audit.js";
 import { loadPolicy } from "../policy.js";
 import { loadChildren, loadProvisions, toSolverChild, toSolverProvision } from "./load-instance.js";

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { NEED_CODES, PLAN_LEVELS, YEAR_GROUPS } from "../../../../schema/index.js";
+import { ChildPatch } from "../../../contracts/children.js";
 import { ApiError } from "../../../http/problem.js";
-import { ChildPatch } from "../../../routes/children.schemas.js";
 import { type ChildRow, readChild, updateChild } from "../../../services/children.js";
 import { ErrorSummary, type FormErrors } from "../../components/error-summary.js";
 import { Checkboxes, Select, TextInput } from "../../components/fields.js";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
+import { ChildId } from "../../../contracts/children.js";
 import { ApiError } from "../../../http/problem.js";
-import { ChildId } from "../../../routes/children.schemas.js";
 import { daysSince } from "../../../services/child-dates.js";
 import { childTimeline, type TimelineEvent } from "../../../services/child-timeline.js";
 import { SummaryList } from "../../components/summary-list.js";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { CHILD_STATUSES, NEED_CODES, PHASE_FILTERS } from "../../../../schema/index.js";
-import { ChildListQuery } from "../../../routes/children.schemas.js";
+import { ChildListQuery } from "../../../contracts/children.js";
 import { daysSince } from "../../../services/child-dates.js";
 import { listChildren } from "../../../services/children-list.js";
 import { ErrorSummary, type FormErrors } from "../../components/error-summary.js";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
+import { ConsultationListQuery } from "../../../contracts/consultations.js";
 import { ApiError } from "../../../http/problem.js";
-import { ConsultationListQuery } from "../../../routes/consultations.schemas.js";
 import { withdrawConsultation } from "../../../services/consultation-outcomes.js";
 import { listConsultations } from "../../../services/consultations.js";
 import { isoDay } from "../../../services/matching/params.js";

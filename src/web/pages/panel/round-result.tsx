@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { ApiError } from "../../../http/problem.js";
-import { proposalsCsv, toProposal } from "../../../routes/matching-runs.view.js";
 import { openConsultation } from "../../../services/consultations.js";
+import { proposalsCsv, toProposal } from "../../../services/matching/run-view.js";
 import { getRun, listProposals } from "../../../services/matching/runs.js";
 import { SummaryList } from "../../components/summary-list.js";
 import { type Column, Table } from "../../components/table.js";

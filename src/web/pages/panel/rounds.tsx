@@ -1,7 +1,7 @@
 import { Hono } from "hono";
+import { RunRequest } from "../../../contracts/matching-runs.js";
 import { ApiError } from "../../../http/problem.js";
 import { listPartnerships } from "../../../queries/reference.js";
-import { RunRequest } from "../../../routes/matching-runs.schemas.js";
 import { listRuns } from "../../../services/matching/run-list.js";
 import { createRun, executeRun, getRun } from "../../../services/matching/runs.js";
 import { Checkboxes } from "../../components/fields.js";

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { RUN_STATUSES } from "../../schema/index.js";
-import { LaCode } from "./settings.schemas.js";
+import { LaCode } from "./settings.js";
 
 const pounds = z.number().int().min(0).max(1_000_000_000);
 

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { DECLINE_REASONS, PROVISION_LEVELS } from "../../schema/index.js";
-import { LaCode } from "./settings.schemas.js";
+import { LaCode } from "./settings.js";
 
 export const PanelStatsQuery = z
 	.object({

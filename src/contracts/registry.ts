@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { NEED_CODES, PROVISION_LEVELS, YEAR_GROUPS } from "../../schema/index.js";
-import { LaCode, Postcode } from "./settings.schemas.js";
+import { LaCode, Postcode } from "./settings.js";
 
 const wholePounds = (what: string) =>
 	z

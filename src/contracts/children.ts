@@ -7,7 +7,7 @@ import {
 	YEAR_GROUPS,
 } from "../../schema/index.js";
 import { PageQuery, pageOf } from "../http/openapi.js";
-import { Postcode } from "./settings.schemas.js";
+import { Postcode } from "./settings.js";
 
 export const CaseRef = z
 	.string()

@@ -1,5 +1,5 @@
-import type { matchingRuns, proposals } from "../../schema/index.js";
-import { tenthsOfMinute } from "../services/rounding.js";
+import type { matchingRuns, proposals } from "../../../schema/index.js";
+import { tenthsOfMinute } from "../rounding.js";
 
 type RunRow = typeof matchingRuns.$inferSelect;
 type ProposalRow = typeof proposals.$inferSelect;

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { NEED_CODES, PROVISION_LEVELS } from "../../schema/index.js";
-import { AgeRange, ProvisionCode } from "./registry.schemas.js";
-import { LaCode } from "./settings.schemas.js";
+import { AgeRange, ProvisionCode } from "./registry.js";
+import { LaCode } from "./settings.js";
 
 const pounds = z.number().int().min(0).max(1_000_000);
 
