@@ -48,7 +48,7 @@ export function startServer(env: Record<string, string>): ServerProcess {
 }
 
 /** Waits until the process prints `text` on stdout (or fails if it exits first). */
-export async function waitForOutput(server: ServerProcess, text: string, ms = 60_000) {
+export async function waitForOutput(server: ServerProcess, text: string, ms = 240_000) {
 	const deadline = Date.now() + ms;
 	while (!server.stdout().includes(text)) {
 		if (server.child.exitCode !== null)
