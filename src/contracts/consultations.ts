@@ -41,6 +41,8 @@ export const AnswerInput = z
 			.string()
 			.trim()
 			.max(4_000)
+			// PostgreSQL text cannot hold NUL: refused here, as a field error, not a failed write.
+			.refine((s) => !s.includes("\u0000"), "must not contain a NUL character")
 			.optional()
 			.openapi({ description: "Required when declining: at least 20 characters" }),
 	})
@@ -153,3 +155,5 @@ export function toConsultation(
 			: null,
 	};
 }
+
+export type ConsultationT = z.infer<typeof Consultation>;
