@@ -4,10 +4,12 @@ import type { AssetManifest } from "../assets/manifest.js";
 import type { AppEnv } from "../http/env.js";
 import type { MountedWeb, WebEnv, WebOptions } from "./env.js";
 import { errorPage, pageErrorHandler } from "./errors.js";
+import { ADMIN_PAGES } from "./pages/admin/index.js";
 import { PANEL_PAGES } from "./pages/panel/index.js";
+import { SCHOOL_PAGES } from "./pages/school/index.js";
 import { signInPages } from "./pages/sign-in.js";
 import { startPage } from "./pages/start.js";
-import { formNulCheck, formOriginCheck, pageHeaders } from "./security.js";
+import { formOriginCheck, pageHeaders } from "./security.js";
 import { readSession } from "./session/session.js";
 
 export type { WebOptions } from "./env.js";
@@ -20,7 +22,7 @@ function provide(options: MountedWeb): MiddlewareHandler<WebEnv> {
 }
 
 function pageMiddleware(options: MountedWeb): MiddlewareHandler<WebEnv>[] {
-	return [provide(options), pageHeaders, readSession(), formOriginCheck(), formNulCheck()];
+	return [provide(options), pageHeaders, readSession(), formOriginCheck()];
 }
 
 /** A group of pages with the pages' middleware; mounted at its own prefix, it touches no API route. */
@@ -31,6 +33,9 @@ function pageGroup(options: MountedWeb, pages: Hono<WebEnv>): Hono<AppEnv> {
 	group.route("/", pages);
 	return group as unknown as Hono<AppEnv>;
 }
+
+/** Every role's pages by prefix: each prefix is its own page group. */
+const PAGE_GROUPS = { ...PANEL_PAGES, ...SCHOOL_PAGES, ...ADMIN_PAGES };
 
 const ROOT_PATHS = ["/", "/sign-in", "/sign-out", "/auth/callback"];
 
@@ -47,18 +52,10 @@ export function mountWeb(app: Hono<AppEnv>, web: WebOptions, manifest: AssetMani
 	const root = new Router<WebEnv>().route("/", startPage).route("/", signInPages);
 	root.onError(pageErrorHandler);
 	app.route("/", root as unknown as Hono<AppEnv>);
-	for (const [prefix, pages] of Object.entries(PANEL_PAGES)) {
+	for (const [prefix, pages] of Object.entries(PAGE_GROUPS)) {
 		app.route(prefix, pageGroup(options, pages));
 	}
 	return options;
-}
-
-/** Whether a path is one of the pages' (which check their own input and answer with pages). */
-export function isPagePath(path: string): boolean {
-	return (
-		ROOT_PATHS.includes(path) ||
-		Object.keys(PANEL_PAGES).some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
-	);
 }
 
 /** A browser asking for a page that does not exist gets a page, not problem+json. */

@@ -9,7 +9,7 @@ export interface NavItem {
 	text: string;
 }
 
-/** Each role's pages; part 2 adds the commissioners', publishers', schools' and admins'. */
+/** Each role's pages. */
 export const NAVIGATION: Partial<Record<Principal["role"], NavItem[]>> = {
 	panel: [
 		{ href: "/panel/children", text: "Children" },
@@ -18,6 +18,8 @@ export const NAVIGATION: Partial<Record<Principal["role"], NavItem[]>> = {
 		{ href: "/panel/placements", text: "Placements" },
 		{ href: "/panel/figures", text: "Figures" },
 	],
+	setting: [{ href: "/school/consultations", text: "Consultations" }],
+	admin: [{ href: "/admin/audit", text: "Audit trail" }],
 };
 
 export interface LayoutProps {

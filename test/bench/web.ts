@@ -1,7 +1,7 @@
 /**
  * npm run bench:web [-- --sessions 10 --rounds 5 --children 2000 --postgres URL --json]
  *
- * Server-side render time of every panel page on the London demo (PGlite in memory, or with
+ * Server-side render time of every panel, school and admin page on the London demo (PGlite in memory, or with
  * `--postgres` a PostgreSQL database it empties and loads), with
  * `--sessions` panels of different boroughs signed in and browsing at once, each going round
  * every page `--rounds` times; and the compressed sizes of the CSS and JS a page loads.
@@ -87,6 +87,11 @@ async function main() {
 			return { b, child };
 		}),
 	);
+	// Beside the panels: a school (Bedelsford, Kingston) and an admin browse their own pages.
+	const school = new Browser(app);
+	await school.signIn("setting", "314", { urn: "142687" });
+	const admin = new Browser(app);
+	await admin.signIn("admin", "");
 	const times = new Map<string, number[]>();
 	const time = async (b: Browser, name: string, path: string) => {
 		const t0 = performance.now();
@@ -97,8 +102,8 @@ async function main() {
 		list.push(performance.now() - t0);
 		times.set(name, list);
 	};
-	await Promise.all(
-		browsers.map(async ({ b, child }) => {
+	await Promise.all([
+		...browsers.map(async ({ b, child }) => {
 			for (let i = 0; i < rounds; i++) {
 				await time(b, "home", "/");
 				await time(b, "children", "/panel/children");
@@ -118,7 +123,14 @@ async function main() {
 				await time(b, "figures", "/panel/figures");
 			}
 		}),
-	);
+		(async () => {
+			for (let i = 0; i < rounds; i++) {
+				await time(school, "school inbox", "/school/consultations");
+				await time(admin, "audit trail", "/admin/audit");
+				await time(admin, "audit (filtered)", "/admin/audit?role=panel&action=child&borough=314");
+			}
+		})(),
+	]);
 	const file = (name: string) => readFileSync(join(PUBLIC_DIR, assets.manifest[name] ?? ""));
 	const sizes = Object.fromEntries(
 		["app.css", "app.js"].map((name) => {

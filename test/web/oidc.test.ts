@@ -98,7 +98,9 @@ describe("OpenID Connect sign-in against a real provider", () => {
 	it("maps a school's URN claim (a string at the provider) to its number", async () => {
 		const browser = t.browser();
 		expect((await signInWithOidc(browser, "a-school")).status).toBe(303);
-		expect(await (await browser.get("/")).text()).toContain("Signed in as setting");
+		expect(await (await browser.get("/")).text()).toContain("School or college");
+		// The inbox reads consultations by the session's URN: a URN that did not arrive is a failure.
+		expect((await browser.get("/school/consultations")).status).toBe(200);
 	});
 
 	it("refuses an account without a role claim, and starts no session", async () => {

@@ -14,7 +14,6 @@ export function paramsFor(policy: Policy, weights: RunRequestT["weights"] = {}):
 			transportPerMileAnnual: weights.transportPerMile ?? policy.cost.transportPerMileAnnual,
 		},
 		journeyLimits: policy.journeyLimits,
-		fallback: policy.fallback,
 	};
 }
 

@@ -1,6 +1,6 @@
 import type { Child } from "hono/jsx";
 
-interface FieldProps {
+export interface FieldProps {
 	id: string;
 	name?: string;
 	label: Child;
@@ -12,7 +12,7 @@ interface FieldProps {
 	width?: 2 | 3 | 4 | 5 | 10 | 20;
 }
 
-function Hint({ id, hint }: { id: string; hint?: string | undefined }) {
+export function Hint({ id, hint }: { id: string; hint?: string | undefined }) {
 	return hint ? (
 		<div id={`${id}-hint`} class="govuk-hint">
 			{hint}
@@ -20,7 +20,7 @@ function Hint({ id, hint }: { id: string; hint?: string | undefined }) {
 	) : null;
 }
 
-function ErrorMessage({ id, error }: { id: string; error?: string | undefined }) {
+export function ErrorMessage({ id, error }: { id: string; error?: string | undefined }) {
 	return error ? (
 		<p id={`${id}-error`} class="govuk-error-message">
 			<span class="govuk-visually-hidden">Error:</span> {error}
@@ -28,12 +28,12 @@ function ErrorMessage({ id, error }: { id: string; error?: string | undefined })
 	) : null;
 }
 
-const describedBy = (p: FieldProps) =>
+export const describedBy = (p: Pick<FieldProps, "id" | "hint" | "error">) =>
 	[p.hint ? `${p.id}-hint` : "", p.error ? `${p.id}-error` : ""].filter(Boolean).join(" ") ||
 	undefined;
 
 /** The GOV.UK form group: label, hint and error message above the control they describe. */
-function Labelled(props: FieldProps & { children: Child }) {
+export function Labelled(props: FieldProps & { children: Child }) {
 	return (
 		<div class={`govuk-form-group${props.error ? " govuk-form-group--error" : ""}`}>
 			<label

@@ -10,6 +10,14 @@ const DESCRIPTIONS: Record<string, string> = {
 	"/panel/consultations": "Consultations sent to schools, with due dates and overdue ones marked.",
 	"/panel/placements": "Confirm places schools have agreed; end or cancel a placement.",
 	"/panel/figures": "Days from decision to offer and start, declines and their reasons, costs.",
+	"/school/consultations": "Consultations from boroughs to answer, due dates, your past answers.",
+	"/admin/audit": "Who did what to which record, when, before and after; filter and download.",
+};
+
+const HEADINGS: Record<string, string> = {
+	panel: "Placement panel",
+	setting: "School or college",
+	admin: "Administrator",
 };
 
 /** `/`: what the service is and how to sign in; for a signed-in person, their role's home. */
@@ -82,7 +90,7 @@ export const startPage = new Hono<WebEnv>().get("/", async (c) => {
 		<>
 			<span class="govuk-caption-l">{borough ?? "London"}</span>
 			<h1 class="govuk-heading-l">
-				{principal.role === "panel" ? "Placement panel" : `Signed in as ${principal.role}`}
+				{HEADINGS[principal.role] ?? `Signed in as ${principal.role}`}
 			</h1>
 			{items.length === 0 ? (
 				<p class="govuk-body">
