@@ -63,33 +63,47 @@ export function explainUnplaced(ctx: ExplainContext, i: number): UnplacedChild {
 	const first = edges.childStart[i] as number;
 	const end = edges.childStart[i + 1] as number;
 	const preference = preferenceOutcome(ctx, i);
-	if (first === end) {
-		const unplaced: UnplacedChild = {
-			childId: child.id,
-			reason: "no-feasible-provision",
-			preference,
-		};
-		if (ctx.detailed) unplaced.ruleCounts = ruleCounts(ctx, child);
-		return unplaced;
-	}
-	const U = instance.params.cost.unplacedPenalty;
+	const fallback = instance.fallback[i] ?? null;
+	const U = fallback ? fallback.total : instance.params.cost.unplacedPenalty;
 	const binding: string[] = [];
+	let published = 0;
 	let hasRoom = false;
 	let affordable = false;
 	for (let e = first; e < end; e++) {
 		const j = edges.provision[e] as number;
+		if (j >= instance.published) continue;
+		published++;
 		const p = instance.provisions[j] as Provision;
 		if ((edges.total[e] as number) >= U) continue;
 		affordable = true;
 		if ((ctx.load[j] as number) < p.capacity) hasRoom = true;
 		else binding.push(p.id);
 	}
-	if (!affordable) return { childId: child.id, reason: "cost-above-unplaced-penalty", preference };
-	if (hasRoom) return { childId: child.id, reason: "side-constraints", preference };
+	const base = { childId: child.id, fallback, preference };
+	if (published === 0) {
+		const unplaced: UnplacedChild = { ...base, reason: "no-feasible-provision" };
+		if (ctx.detailed) unplaced.ruleCounts = ruleCounts(ctx, child);
+		return withOrder(unplaced);
+	}
+	if (!affordable) {
+		return withOrder({
+			...base,
+			reason: fallback ? "fallback-cheaper" : "cost-above-unplaced-penalty",
+		});
+	}
+	if (hasRoom) return withOrder({ ...base, reason: "side-constraints" });
+	return withOrder({ ...base, reason: "capacity-exhausted", bindingProvisions: binding });
+}
+
+/** The explanation's keys in one order (childId, reason first), whatever was known when. */
+function withOrder(u: UnplacedChild): UnplacedChild {
+	const { childId, reason, ruleCounts, bindingProvisions, fallback, preference } = u;
 	return {
-		childId: child.id,
-		reason: "capacity-exhausted",
-		bindingProvisions: binding,
+		childId,
+		reason,
+		...(ruleCounts ? { ruleCounts } : {}),
+		...(bindingProvisions ? { bindingProvisions } : {}),
+		fallback,
 		preference,
 	};
 }
@@ -97,7 +111,7 @@ export function explainUnplaced(ctx: ExplainContext, i: number): UnplacedChild {
 function ruleCounts(ctx: ExplainContext, child: Child): Record<RuleFailure, number> {
 	const counts = Object.fromEntries(RULES.map((r) => [r, 0])) as Record<RuleFailure, number>;
 	const { params, matrix } = ctx.instance;
-	for (const p of ctx.instance.provisions) {
+	for (const p of ctx.instance.provisions.slice(0, ctx.instance.published)) {
 		const outcome = checkPair(child, p, params, matrix);
 		if (typeof outcome === "string") counts[outcome]++;
 	}

@@ -1,4 +1,5 @@
 import { buildCandidates, type CandidateEdges } from "./candidates";
+import { withFallback } from "./fallback";
 import { buildInstance, compareIds, type Instance } from "./instance";
 import type { AllocationSummary } from "./result-types";
 import { type Assignment, summarise } from "./summary";
@@ -13,7 +14,8 @@ export interface GreedyResult {
 /**
  * The baseline a panel working alone would reach: children in referral order (then id), each
  * taking the nearest feasible provision (shortest journey, then fewest miles, then id) that
- * still has room. Same cost model, so its objective compares directly with the optimum.
+ * still has room, or else the independent-sector fallback. Same cost model, so its objective
+ * compares directly with the optimum.
  */
 export function greedyAssignment(instance: Instance, edges: CandidateEdges): Assignment {
 	const order = instance.children.map((_, i) => i);
@@ -27,11 +29,14 @@ export function greedyAssignment(instance: Instance, edges: CandidateEdges): Ass
 	const assignment: Assignment = new Int32Array(instance.children.length).fill(-1);
 	for (const i of order) {
 		let best = -1;
+		let fallback = -1;
 		for (let e = edges.childStart[i] as number; e < (edges.childStart[i + 1] as number); e++) {
 			const j = edges.provision[e] as number;
 			if ((room[j] as number) <= 0) continue;
-			if (best < 0 || nearer(edges, e, best)) best = e;
+			if (j >= instance.published) fallback = e;
+			else if (best < 0 || nearer(edges, e, best)) best = e;
 		}
+		if (best < 0) best = fallback;
 		if (best < 0) continue;
 		assignment[i] = best;
 		const j = edges.provision[best] as number;
@@ -49,14 +54,15 @@ function nearer(edges: CandidateEdges, a: number, b: number): boolean {
 }
 
 export function solveGreedy(input: AllocationInput): GreedyResult {
-	const instance = buildInstance(input);
-	const edges = buildCandidates(instance);
+	const base = buildInstance(input);
+	const { instance, edges } = withFallback(base, buildCandidates(base));
 	const assignment = greedyAssignment(instance, edges);
 	return {
 		summary: summarise(instance, edges, assignment),
 		assignments: instance.children.map((child, i) => {
 			const e = assignment[i] as number;
-			const provision = e >= 0 ? instance.provisions[edges.provision[e] as number] : undefined;
+			const j = e >= 0 ? (edges.provision[e] as number) : -1;
+			const provision = j >= 0 && j < instance.published ? instance.provisions[j] : undefined;
 			return { childId: child.id, provisionId: provision?.id ?? null };
 		}),
 	};

@@ -1,3 +1,4 @@
+import type { FallbackOption } from "./fallback";
 import { defaultParams } from "./params";
 import type { AllocationInput, Child, Params, Provision, TravelMatrix } from "./types";
 
@@ -9,6 +10,10 @@ export interface Instance {
 	matrix: TravelMatrix | undefined;
 	childIndex: Map<string, number>;
 	provisionIndex: Map<string, number>;
+	/** Provisions [0, published) are published places; the rest are fallback sinks. */
+	published: number;
+	/** Each child's independent-sector fallback (null: none; see withFallback). */
+	fallback: (FallbackOption | null)[];
 }
 
 export function compareIds(a: string, b: string): number {
@@ -41,6 +46,8 @@ export function buildInstance(input: AllocationInput): Instance {
 		matrix: input.travelMatrix,
 		childIndex: indexById(children, "child"),
 		provisionIndex: indexById(provisions, "provision"),
+		published: provisions.length,
+		fallback: children.map(() => null),
 	};
 }
 

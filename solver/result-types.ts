@@ -83,11 +83,30 @@ export type UnplacedReason =
 	| "no-feasible-provision"
 	| "capacity-exhausted"
 	| "cost-above-unplaced-penalty"
+	/** Every published place with room would cost more than the independent-sector fallback. */
+	| "fallback-cheaper"
 	| "side-constraints";
 
+/** The independent-sector place bought instead (annual £, whole pounds). */
+export interface FallbackPlacement {
+	phase: string;
+	fee: number;
+	transport: number;
+	valueOfTime: number;
+	miles: number;
+	minutes: number;
+	/** fee + transport + valueOfTime (the objective's figure). */
+	total: number;
+	/** fee + transport: paid by the home borough. */
+	money: number;
+}
+
+/** A child not placed in published supply: it falls back to the independent sector, or, when
+ * no fallback can serve it (`fallback` null), no placement is found, which is never priced. */
 export interface UnplacedChild {
 	childId: string;
 	reason: UnplacedReason;
+	fallback: FallbackPlacement | null;
 	/** no-feasible-provision: how many provisions fail each rule first. */
 	ruleCounts?: Record<RuleFailure, number>;
 	/** capacity-exhausted: the child's feasible provisions, all full, cheapest first. */
@@ -103,6 +122,11 @@ export interface ProvisionDual {
 	shadowPrice: number;
 	/** Annual loss from one fewer place (≥ 0), exact; null at capacity 0. */
 	lossIfOneFewer: number | null;
+	/**
+	 * The dearest independent-sector fallback (fee + transport) of the children who could take
+	 * a place here: what bounds the shadow price. Null when one of them has no fallback.
+	 */
+	fallbackCost: number | null;
 }
 
 export interface ChildDual {
@@ -113,14 +137,23 @@ export interface ChildDual {
 
 export interface AllocationSummary {
 	objective: number;
-	/** Public money: place funding + top-up + fee + transport over placed children. */
+	/** Public money: place funding + top-up + fee + transport of every child placed in
+	 * published supply, plus fee + transport of every independent-sector fallback. */
 	annualCost: number;
+	/** The fallbacks' part of annualCost. */
+	fallbackCost: number;
 	valueOfTime: number;
 	preferenceCredit: number;
-	/** Σ one-way journey minutes of placed children. */
+	/** Σ one-way journey minutes of children placed in published supply. */
 	journeyMinutes: number;
+	/** Children placed in published supply. */
 	placed: number;
+	/** Children not placed in published supply: fallback + noPlacementFound. */
 	unplaced: number;
+	/** Children who fall back to an independent-sector place (priced). */
+	fallback: number;
+	/** Children whom not even the fallback can serve (never priced as money). */
+	noPlacementFound: number;
 	outOfBorough: number;
 	/** Children placed at their parents' rank-r setting, index r − 1. */
 	preferencesHonoured: number[];

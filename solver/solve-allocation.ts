@@ -2,6 +2,7 @@ import { buildCandidates, type CandidateEdges } from "./candidates";
 import { marginalValues } from "./core/duals";
 import { buildCsr, type Csr } from "./core/problem";
 import { explainPlacement, explainUnplaced, provisionsBySetting } from "./explain";
+import { withFallback } from "./fallback";
 import { buildInstance, type Instance } from "./instance";
 import type { Outcome } from "./outcome";
 import { solvePure } from "./pure-solve";
@@ -18,8 +19,8 @@ import type { AllocationInput, SolveOptions } from "./types";
  * Pure: the same input always gives the same output, byte for byte.
  */
 export function solveAllocation(input: AllocationInput): AllocationResult {
-	const instance = buildInstance(input);
-	const edges = buildCandidates(instance);
+	const base = buildInstance(input);
+	const { instance, edges } = withFallback(base, buildCandidates(base));
 	const options = input.options ?? {};
 	const warnings: string[] = [];
 	const csr = candidateCsr(instance, edges, warnings);
@@ -60,6 +61,7 @@ function assemble(
 		certified && (detailed || (options.duals ?? true))
 			? marginalValues(certified.csr, certified.flow, certified.potential as Float64Array)
 			: null;
+	const fallbackBounds = marginal ? fallbackCostBounds(instance, edges) : [];
 	const load = new Int32Array(instance.provisions.length);
 	for (const e of assignment) {
 		if (e < 0) continue;
@@ -78,7 +80,8 @@ function assemble(
 	const placed: number[] = [];
 	const unplaced: number[] = [];
 	assignment.forEach((e, i) => {
-		(e >= 0 ? placed : unplaced).push(i);
+		const published = e >= 0 && (edges.provision[e] as number) < instance.published;
+		(published ? placed : unplaced).push(i);
 	});
 	const lowerBound = Number.isFinite(outcome.lowerBound) ? outcome.lowerBound : null;
 	const gap = lowerBound === null ? null : outcome.objective - lowerBound;
@@ -97,12 +100,13 @@ function assemble(
 		duals:
 			marginal && (options.duals ?? true)
 				? {
-						provisions: instance.provisions.map((p, j) => ({
+						provisions: instance.provisions.slice(0, instance.published).map((p, j) => ({
 							provisionId: p.id,
 							capacity: p.capacity,
 							used: load[j] as number,
 							shadowPrice: marginal.gain[j] as number,
 							lossIfOneFewer: Number.isNaN(marginal.loss[j]) ? null : (marginal.loss[j] as number),
+							fallbackCost: fallbackBounds[j] ?? null,
 						})),
 						children: instance.children.map((c, i) => ({
 							childId: c.id,
@@ -115,10 +119,27 @@ function assemble(
 		sideConstraints: side ? sideUsage(side, instance, edges, assignment) : null,
 		stats: {
 			children: instance.children.length,
-			provisions: instance.provisions.length,
+			provisions: instance.published,
 			edges: edges.count,
 			augmentations: outcome.augmentations,
 		},
 		warnings,
 	};
+}
+
+/**
+ * Per published provision, the dearest fallback (fee + transport) among the children who could
+ * take a place there: one more place there saves at most that child's fallback less its cost
+ * there, so this is the figure that bounds its shadow price. Null when one of them has no
+ * fallback (or no child could take a place there): then nothing money-like bounds it.
+ */
+function fallbackCostBounds(instance: Instance, edges: CandidateEdges): (number | null)[] {
+	const bound = new Float64Array(instance.published).fill(-1);
+	for (let e = 0; e < edges.count; e++) {
+		const j = edges.provision[e] as number;
+		if (j >= instance.published || Number.isNaN(bound[j])) continue;
+		const fallback = instance.fallback[edges.child[e] as number];
+		bound[j] = fallback ? Math.max(bound[j] as number, fallback.money) : Number.NaN;
+	}
+	return Array.from(bound, (b) => (Number.isNaN(b) || b < 0 ? null : b));
 }

@@ -36,11 +36,14 @@ export function summarise(
 	const summary: AllocationSummary = {
 		objective: 0,
 		annualCost: 0,
+		fallbackCost: 0,
 		valueOfTime: 0,
 		preferenceCredit: 0,
 		journeyMinutes: 0,
 		placed: 0,
 		unplaced: 0,
+		fallback: 0,
+		noPlacementFound: 0,
 		outOfBorough: 0,
 		preferencesHonoured: instance.params.cost.preferenceCredit.map(() => 0),
 	};
@@ -48,13 +51,20 @@ export function summarise(
 	assignment.forEach((e, i) => {
 		if (e < 0) {
 			summary.unplaced++;
+			summary.noPlacementFound++;
 			summary.objective += U;
 			return;
 		}
-		summary.placed++;
 		summary.objective += edges.total[e] as number;
 		summary.annualCost += edgeMoney(edges, e);
 		summary.valueOfTime += edges.valueOfTime[e] as number;
+		if ((edges.provision[e] as number) >= instance.published) {
+			summary.unplaced++;
+			summary.fallback++;
+			summary.fallbackCost += edgeMoney(edges, e);
+			return;
+		}
+		summary.placed++;
 		summary.preferenceCredit += edges.preferenceCredit[e] as number;
 		minutes += edges.minutes[e] as number;
 		const child = instance.children[i];

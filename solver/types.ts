@@ -81,10 +81,28 @@ export interface JourneyLimits {
 	primaryMaxAge: number;
 }
 
+/** The phases a fallback fee is configured by (ages at 31 August, as in the API's filter). */
+export type FallbackPhase = "early_years" | "primary" | "secondary" | "post16";
+
+/**
+ * The independent-sector fallback: a child with no suitable published place is not left
+ * out, the borough buys an independent or non-maintained place through its procurement route.
+ * It is priced like any placement (fee + transport for a typical out-of-borough journey, whose
+ * time is valued as any journey's), so that every figure the matcher reports is money.
+ */
+export interface FallbackParams {
+	/** Annual fee by primary need, then phase. No fee: the fallback cannot serve the child. */
+	fees: Partial<Record<string, Partial<Record<FallbackPhase, number>>>>;
+	/** A typical out-of-borough journey, one way (priced by the transport cost model). */
+	journey: Journey;
+}
+
 export interface Params {
 	travel: TravelParams;
 	cost: CostParams;
 	journeyLimits: JourneyLimits;
+	/** Without it a child with no published place is unplaced at the unplaced penalty. */
+	fallback?: FallbackParams;
 }
 
 /** One-way journey for a (child, provision) pair, replacing the travel model. */

@@ -8,6 +8,7 @@ import type { Verifier } from "./auth/verifier.js";
 import type { Db, DriverKind } from "./db/types.js";
 import { DOCS_CSP, docsPage } from "./docs/pages.js";
 import type { AppEnv } from "./http/env.js";
+import { rejectNulBytes } from "./http/nul-bytes.js";
 import { ApiError, ERROR_CODES, type ErrorCode, problemResponse } from "./http/problem.js";
 import { requestLogger } from "./http/request-log.js";
 import { createRouter } from "./http/router.js";
@@ -25,7 +26,7 @@ import { settingsRoutes } from "./routes/settings.js";
 import { sufficiencyRoutes } from "./routes/sufficiency.js";
 import { vacancyRoutes } from "./routes/vacancies.js";
 import { whatIfRoutes } from "./routes/what-if.js";
-import { mountWeb, notFoundPage, type WebOptions, wantsPage } from "./web/index.js";
+import { isPagePath, mountWeb, notFoundPage, type WebOptions, wantsPage } from "./web/index.js";
 
 export interface AppOptions {
 	db: Db;
@@ -85,6 +86,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 	app.use(async (c, next) => {
 		c.set("deps", deps);
 		await next();
+		// No answer may be sniffed into another type (a CSV or JSON rendered as HTML).
+		c.header("X-Content-Type-Options", "nosniff");
 		// An answer to a bearer token is the caller's own data (children above all): no shared
 		// cache or browser history may keep it, unless the route said otherwise.
 		if (c.req.header("authorization") && !c.res.headers.has("cache-control")) {
@@ -95,13 +98,17 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 		bodyLimit({
 			maxSize: options.maxBodyBytes ?? 1_048_576,
 			onError: () => {
+				// The rest of the body is never read, so the connection cannot carry another request:
+				// say so rather than close it silently.
 				throw new ApiError(
 					"payload_too_large",
 					`the body exceeds ${options.maxBodyBytes ?? 1_048_576} bytes`,
+					{ headers: { connection: "close" } },
 				);
 			},
 		}),
 	);
+	app.use(rejectNulBytes(options.web ? isPagePath : undefined));
 
 	app.route("/", healthRoutes);
 	app.route("/", referenceRoutes);

@@ -18,6 +18,7 @@ const configSchema = z
 		DEMO_CHILDREN: z.coerce.number().int().min(0).max(50_000).default(2000),
 		LOG_REQUESTS: z.enum(["true", "false"]).default("false"),
 		MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+		STOP_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(10),
 		AUTH_ISSUER: z.string().min(1).default("urn:send-brokerage:local"),
 		AUTH_AUDIENCE: z.string().min(1).default("send-brokerage-api"),
 		AUTH_ALGORITHMS: z
@@ -65,6 +66,8 @@ export type Config = {
 	demoChildren: number;
 	logRequests: boolean;
 	maxBodyBytes: number;
+	/** On SIGTERM/SIGINT, how long requests in flight and background work may take to finish. */
+	stopGraceSeconds: number;
 	auth: {
 		issuer: string;
 		audience: string;
@@ -117,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		demoChildren: c.DEMO_CHILDREN,
 		logRequests: c.LOG_REQUESTS === "true",
 		maxBodyBytes: c.MAX_BODY_BYTES,
+		stopGraceSeconds: c.STOP_GRACE_SECONDS,
 		auth: {
 			issuer: c.AUTH_ISSUER,
 			audience: c.AUTH_AUDIENCE,

@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { AssetsMissingError, loadNodeAssets } from "./assets/node-assets.js";
@@ -7,6 +8,7 @@ import { ConfigError, loadConfig } from "./config.js";
 import { DataDirLockedError } from "./db/data-dir-lock.js";
 import { openConfiguredDatabase } from "./db/open.js";
 import { DatabaseUnavailableError } from "./db/postgres.js";
+import { BackgroundTasks, installGracefulStop } from "./http/graceful-stop.js";
 import { webFromConfig } from "./web/from-config.js";
 
 /** Node entry point: `npm start`. */
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
 	const { verify, keySource, devKey } = await verifierFromConfig(config);
 	const assets = await loadNodeAssets();
 	const web = webFromConfig(config, devKey);
+	const background = new BackgroundTasks();
 	const app = createApp({
 		db: database.db,
 		dbKind: database.kind,
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
 		assets,
 		logRequest: config.logRequests ? (line) => console.log(line) : undefined,
 		web,
+		defer: background.run,
 	});
 	const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
 		const host = config.host === "0.0.0.0" ? "localhost" : config.host;
@@ -49,12 +53,16 @@ async function main(): Promise<void> {
 			`Data: ${database.kind === "pglite" ? `PGlite in ${database.location}` : `PostgreSQL at ${database.location}`}`,
 		);
 	});
-	const shutdown = () => {
-		server.close();
-		database.close().finally(() => process.exit(0));
-	};
-	process.on("SIGINT", shutdown);
-	process.on("SIGTERM", shutdown);
+	const { stop } = installGracefulStop({
+		server: server as Server,
+		graceMs: config.stopGraceSeconds * 1000,
+		background,
+		release: () => database.close(),
+		log: (line) => console.log(line),
+		exit: (code) => process.exit(code),
+	});
+	process.on("SIGINT", () => void stop("SIGINT"));
+	process.on("SIGTERM", () => void stop("SIGTERM"));
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,33 @@
+import { NEED_CODES } from "../../schema/codes.js";
 import type { CostDefaults } from "../types.js";
 
 const DOMAIN = "DOMAIN.md (project domain brief), 'Money'";
+
+/** £ a year by phase before the need factor (see independentFallback's assumption). */
+const FALLBACK_BASE = { early_years: 55000, primary: 73000, secondary: 73000, post16: 62000 };
+const FALLBACK_NEED_FACTOR: Record<string, number> = {
+	PMLD: 1.25,
+	SLD: 1.25,
+	MSI: 1.25,
+	ASD: 1.1,
+	SEMH: 1.1,
+};
+
+function fallbackFees(): Record<string, Record<string, number>> {
+	return Object.fromEntries(
+		NEED_CODES.map((need) => [
+			need,
+			Object.fromEntries(
+				Object.entries(FALLBACK_BASE).map(([phase, fee]) => [
+					phase,
+					Math.round((fee * (FALLBACK_NEED_FACTOR[need] ?? 1)) / 1000) * 1000,
+				]),
+			),
+		]),
+	);
+}
+
+const gbp = (n: number) => `£${n.toLocaleString("en-GB")}`;
 
 /** Cost defaults: every number carries its source or our assumption. Editable in the service. */
 export const COST_DEFAULTS: CostDefaults = {
@@ -53,7 +80,13 @@ export const COST_DEFAULTS: CostDefaults = {
 	},
 	unplacedPenalty: {
 		value: 1000000,
-		assumption: "Cost of leaving a child unplaced; large enough that placing always wins.",
+		assumption:
+			"Only for a child whom not even the independent-sector fallback can serve ('no placement found', never reported as money): large enough that any placement wins.",
+	},
+	independentFallback: {
+		value: { fees: fallbackFees(), journey: { miles: 12, minutes: 70 } },
+		source: `${DOMAIN}: independent special schools average about £52,000 a year (2015–16); uprated by CPI (ONS series D7BT, 2015 = 100: about 101 in 2016 and about 139 in 2025, ×1.39) to about £72,000, rounded to £73,000 for a primary or secondary place. Transport priced by the transport model for the journey below.`,
+		assumption: `What a child with no suitable published place costs: the borough buys an independent or non-maintained place. By phase: primary and secondary ${gbp(FALLBACK_BASE.primary)}, post-16 ${gbp(FALLBACK_BASE.post16)}, early years ${gbp(FALLBACK_BASE.early_years)}; by need: ×1.25 for PMLD, SLD and MSI, ×1.1 for ASD and SEMH, ×1 otherwise, rounded to £1,000 (illustrative). A typical out-of-borough journey of 12 road miles one way, 70 minutes (12 mph plus 10 minutes' pick-up, as the travel model), illustrative; no fee for ages outside 2–25 (no placement found).`,
 	},
 	journeyLimits: {
 		value: { primaryMinutes: 45, secondaryMinutes: 75, primaryMaxAge: 10 },

@@ -83,6 +83,12 @@ export interface CostDefaults {
 	valueOfTimePerMinute: Sourced<number>;
 	preferenceCredit: Sourced<number[]>;
 	unplacedPenalty: Sourced<number>;
+	independentFallback: Sourced<{
+		/** Annual fee by primary need, then phase (early_years, primary, secondary, post16). */
+		fees: Record<string, Record<string, number>>;
+		/** A typical out-of-borough journey, one way. */
+		journey: { miles: number; minutes: number };
+	}>;
 	journeyLimits: Sourced<{
 		primaryMinutes: number;
 		secondaryMinutes: number;

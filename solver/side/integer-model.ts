@@ -38,7 +38,7 @@ export function buildIntegerModel(
 		for (const [r, amount] of rows.budget) column[`b${r}`] = amount;
 		if (rows.ceiling >= 0) column[`o${rows.ceiling}`] = 1;
 		const g = side.groupOf[i] as number;
-		if (g >= 0) {
+		if (g >= 0 && j < instance.published) {
 			const urn = instance.provisions[j]?.settingUrn ?? "";
 			const row = `m${g}_${i}_${urn}`;
 			column[row] = 1;

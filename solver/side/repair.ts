@@ -28,8 +28,11 @@ export function repairAllocation(
 	return state.assignment;
 }
 
-function settingOf(state: RowState, e: number): string {
-	return state.instance.provisions[state.edges.provision[e] as number]?.settingUrn ?? "";
+/** The setting of edge e; null for the independent-sector fallback, which groups ignore. */
+function settingOf(state: RowState, e: number): string | null {
+	const j = state.edges.provision[e] as number;
+	if (j >= state.instance.published) return null;
+	return state.instance.provisions[j]?.settingUrn ?? "";
 }
 
 function keepGroupsTogether(state: RowState): void {
@@ -37,7 +40,8 @@ function keepGroupsTogether(state: RowState): void {
 		const count = new Map<string, number>();
 		for (const i of members) {
 			const e = state.assignment[i] as number;
-			if (e >= 0) count.set(settingOf(state, e), (count.get(settingOf(state, e)) ?? 0) + 1);
+			const urn = e >= 0 ? settingOf(state, e) : null;
+			if (urn !== null) count.set(urn, (count.get(urn) ?? 0) + 1);
 		}
 		if (count.size <= 1) continue;
 		const target = [...count.entries()].sort(
@@ -45,7 +49,7 @@ function keepGroupsTogether(state: RowState): void {
 		)[0]?.[0];
 		for (const i of members) {
 			const e = state.assignment[i] as number;
-			if (e < 0 || settingOf(state, e) === target) continue;
+			if (e < 0 || settingOf(state, e) === null || settingOf(state, e) === target) continue;
 			state.set(i, -1);
 			for (
 				let k = state.edges.childStart[i] as number;
@@ -119,7 +123,8 @@ function improve(state: RowState): void {
 		const together = g >= 0 ? groupSetting(state, g, i) : null;
 		for (let k = edges.childStart[i] as number; k < (edges.childStart[i + 1] as number); k++) {
 			if ((edges.total[k] as number) >= currentCost) break;
-			if (together !== null && settingOf(state, k) !== together) continue;
+			const urn = settingOf(state, k);
+			if (together !== null && urn !== null && urn !== together) continue;
 			if (state.fits(i, k)) {
 				state.set(i, k);
 				break;
@@ -132,7 +137,8 @@ function improve(state: RowState): void {
 function groupSetting(state: RowState, g: number, except: number): string | null {
 	for (const i of state.side.groups[g] ?? []) {
 		const e = state.assignment[i] as number;
-		if (i !== except && e >= 0) return settingOf(state, e);
+		const urn = i !== except && e >= 0 ? settingOf(state, e) : null;
+		if (urn !== null) return urn;
 	}
 	return null;
 }

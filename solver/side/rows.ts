@@ -81,6 +81,8 @@ export function edgeRows(
 	edges: CandidateEdges,
 	e: number,
 ): { budget: [number, number][]; ceiling: number } {
+	// The independent-sector fallback is bought outside the round: no budget or ceiling row.
+	if ((edges.provision[e] as number) >= instance.published) return { budget: [], ceiling: -1 };
 	const child = instance.children[edges.child[e] as number] as Child;
 	const provision = instance.provisions[edges.provision[e] as number] as Provision;
 	const budget: [number, number][] = [];
@@ -117,7 +119,8 @@ export function sideUsage(
 		const urns = new Set<string>();
 		for (const i of members) {
 			const e = assignment[i] as number;
-			if (e >= 0) urns.add(instance.provisions[edges.provision[e] as number]?.settingUrn ?? "");
+			const j = e >= 0 ? (edges.provision[e] as number) : -1;
+			if (j >= 0 && j < instance.published) urns.add(instance.provisions[j]?.settingUrn ?? "");
 		}
 		return {
 			childIds: members.map((i) => instance.children[i]?.id ?? ""),

@@ -4,6 +4,20 @@ import { loadConfig } from "../config.js";
 import { RunRequest } from "../contracts/matching-runs.js";
 import { openPglite } from "../db/pglite.js";
 import { createRun, executeRun, getRun } from "../services/matching/runs.js";
+import { shadowPriceReport } from "../services/sufficiency/shadow-prices.js";
+
+interface Figures {
+	optimal: boolean;
+	placed: number;
+	unplaced: number;
+	fallback: number;
+	noPlacementFound: number;
+	annualCost: number;
+	fallbackCost: number;
+	journeyMinutes: number;
+	outOfBorough: number;
+	preferencesHonoured: number[];
+}
 
 /**
  * The figures of the demo a user gets: the London demo (DEMO_SEED, DEMO_CHILDREN, as `npm start`
@@ -30,36 +44,44 @@ export async function demoFigures(seed: number, children: number) {
 		await executeRun(database.db, run.id, () => now);
 		const done = await getRun(database.db, admin.principal, run.id);
 		if (done.status !== "done") throw new Error(`the round ended ${done.status}: ${done.error}`);
-		const f = done.figures as {
-			optimal: boolean;
-			placed: number;
-			unplaced: number;
-			annualCost: number;
-			journeyMinutes: number;
-			outOfBorough: number;
-			preferencesHonoured: number[];
-		};
-		const g = done.greedy as { placed: number; annualCost: number; journeyMinutes: number };
-		const perPlaced = (money: number, placed: number) => Math.round(money / placed);
+		const f = done.figures as Figures;
+		const g = done.greedy as Figures;
+		const prices = await shadowPriceReport(database.db, admin.principal, {
+			runId: run.id,
+			limit: 1,
+		});
+		const top = prices.items[0];
+		const perChild = (money: number) => Math.round(money / (f.placed + f.unplaced));
 		const perDay = (minutes: number, placed: number) => Math.round((20 * minutes) / placed) / 10;
+		const side = (x: Figures) => ({
+			placed: x.placed,
+			fallback: x.fallback,
+			noPlacementFound: x.noPlacementFound,
+			annualCost: x.annualCost,
+			fallbackCost: x.fallbackCost,
+			annualCostPerChild: perChild(x.annualCost),
+			journeyMinutesPerDayPerPlacedChild: perDay(x.journeyMinutes, x.placed),
+		});
 		return {
 			demo: { seed, children: f.placed + f.unplaced },
 			optimal: f.optimal,
 			matched: {
-				placed: f.placed,
+				...side(f),
 				unplaced: f.unplaced,
 				outOfBorough: f.outOfBorough,
 				preferencesHonoured: f.preferencesHonoured,
-				annualCost: f.annualCost,
-				annualCostPerPlacedChild: perPlaced(f.annualCost, f.placed),
-				journeyMinutesPerDayPerPlacedChild: perDay(f.journeyMinutes, f.placed),
 			},
-			greedy: {
-				placed: g.placed,
-				annualCost: g.annualCost,
-				annualCostPerPlacedChild: perPlaced(g.annualCost, g.placed),
-				journeyMinutesPerDayPerPlacedChild: perDay(g.journeyMinutes, g.placed),
-			},
+			greedy: side(g),
+			savingAgainstGreedy: g.annualCost - f.annualCost,
+			topShadowPrice: top
+				? {
+						setting: top.settingName ?? String(top.urn),
+						provision: top.provision,
+						borough: top.borough.name,
+						gainPlusOne: top.gainPlusOne,
+						fallbackCost: top.fallbackCost,
+					}
+				: null,
 		};
 	} finally {
 		await database.close();
@@ -71,18 +93,26 @@ export type DemoFigures = Awaited<ReturnType<typeof demoFigures>>;
 /** The figures as the README's Markdown table. */
 export function demoFiguresTable(f: DemoFigures): string {
 	const gbp = (n: number) => `£${n.toLocaleString("en-GB")}`;
-	const { matched: m, greedy: g } = f;
+	const { matched: m, greedy: g, topShadowPrice: top } = f;
 	return [
 		`London demo (seed ${f.demo.seed}): an admin round over all ${f.demo.children} waiting children, ${f.optimal ? "proven optimal" : "not proven optimal"}`,
 		"",
 		"| | matched (optimal) | by hand (greedy) |",
 		"|---|---|---|",
-		`| children placed | ${m.placed} | ${g.placed} |`,
-		`| annual cost to the public | ${gbp(m.annualCost)} | ${gbp(g.annualCost)} |`,
-		`| per placed child | ${gbp(m.annualCostPerPlacedChild)} | ${gbp(g.annualCostPerPlacedChild)} |`,
-		`| journey minutes a day per placed child (both ways) | ${m.journeyMinutesPerDayPerPlacedChild} | ${g.journeyMinutesPerDayPerPlacedChild} |`,
+		`| placed in published supply | ${m.placed} | ${g.placed} |`,
+		`| fall back to an independent-sector place | ${m.fallback} | ${g.fallback} |`,
+		`| no placement found (not priced) | ${m.noPlacementFound} | ${g.noPlacementFound} |`,
+		`| annual cost to the public, every child | ${gbp(m.annualCost)} | ${gbp(g.annualCost)} |`,
+		`| of which independent-sector fallbacks | ${gbp(m.fallbackCost)} | ${gbp(g.fallbackCost)} |`,
+		`| per child | ${gbp(m.annualCostPerChild)} | ${gbp(g.annualCostPerChild)} |`,
+		`| journey minutes a day per child placed in published supply (both ways) | ${m.journeyMinutesPerDayPerPlacedChild} | ${g.journeyMinutesPerDayPerPlacedChild} |`,
 		`| placed out of their home borough | ${m.outOfBorough} | — |`,
 		`| parents' preference honoured (rank 1, 2, …) | ${m.preferencesHonoured.join(", ") || "0"} | — |`,
+		"",
+		`Matching saves ${gbp(f.savingAgainstGreedy)} a year against allocation by hand.`,
+		top
+			? `The most valuable extra place (the top shadow price): one more at ${top.setting} (${top.provision}, ${top.borough}) saves ${gbp(top.gainPlusOne)} a year, against the dearest fallback it replaces, ${top.fallbackCost === null ? "none" : gbp(top.fallbackCost)} a year (fee + transport).`
+			: "No shadow prices (no finished run).",
 	].join("\n");
 }
 

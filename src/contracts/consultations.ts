@@ -41,8 +41,6 @@ export const AnswerInput = z
 			.string()
 			.trim()
 			.max(4_000)
-			// PostgreSQL text cannot hold NUL: refused here, as a field error, not a failed write.
-			.refine((s) => !s.includes("\u0000"), "must not contain a NUL character")
 			.optional()
 			.openapi({ description: "Required when declining: at least 20 characters" }),
 	})

@@ -120,6 +120,10 @@ export const ShadowPriceReport = z
 				used: z.number(),
 				gainPlusOne: z.number(),
 				lossMinusOne: z.number(),
+				fallbackCost: z.number().nullable().openapi({
+					description:
+						"The dearest independent-sector fallback (fee + transport, £ a year) among the children who could take a place here: what bounds gainPlusOne",
+				}),
 			}),
 		),
 		byArea: z.array(z.object({ borough: Keyed, ...Summary })),

@@ -13,13 +13,24 @@ const Figures = z.object({
 	placed: z.number().int().nullable(),
 	unplaced: z.number().int().nullable(),
 });
+const Totals = Figures.extend({
+	fallback: z.number().int().openapi({
+		description:
+			"Children not placed in published supply who fall back to an independent-sector place",
+	}),
+	fallbackCost: z.number().openapi({ description: "The fallbacks' part of annualCost (£ a year)" }),
+	noPlacementFound: z
+		.number()
+		.int()
+		.openapi({ description: "Children whom not even the fallback can serve (never priced)" }),
+});
 const WhatIfResult = z
 	.object({
 		children: z.number().int(),
 		method: z.string(),
-		baseline: Figures,
-		scenario: Figures,
-		change: Figures,
+		baseline: Totals,
+		scenario: Totals,
+		change: Totals,
 		byBorough: z.array(
 			z.object({
 				borough: z.string(),
@@ -36,6 +47,10 @@ const WhatIfResult = z
 				places: z.number().int(),
 				used: z.number().int(),
 				shadowPrice: z.number(),
+				fallbackCost: z.number().nullable().openapi({
+					description:
+						"The dearest independent-sector fallback (fee + transport, £ a year) of the children who could use these places: what bounds shadowPrice; null when one of them has no fallback",
+				}),
 			}),
 		),
 	})

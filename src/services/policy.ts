@@ -1,4 +1,5 @@
 import { costDefaults, planLevelSatisfiers } from "../../schema/index.js";
+import type { FallbackParams } from "../../solver/index.js";
 import type { Executor } from "../db/types.js";
 
 /** The matcher's parameters, as the cost defaults in the database say (editable data, not code). */
@@ -12,6 +13,8 @@ export interface Policy {
 		unplacedPenalty: number;
 	};
 	journeyLimits: { primaryMinutes: number; secondaryMinutes: number; primaryMaxAge: number };
+	/** The independent-sector fallback: fee by need and phase, a typical out-of-borough journey. */
+	fallback: FallbackParams;
 	/** Plan level → the provision levels that meet it. */
 	planLevels: Record<string, string[]>;
 }
@@ -44,6 +47,7 @@ export async function loadPolicy(db: Executor): Promise<Policy> {
 			unplacedPenalty: settingOf(byKey, "unplacedPenalty"),
 		},
 		journeyLimits: settingOf(byKey, "journeyLimits"),
+		fallback: settingOf(byKey, "independentFallback"),
 		planLevels,
 	};
 }

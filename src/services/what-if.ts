@@ -60,7 +60,10 @@ function applyChanges(live: ProvisionInfo[], changes: WhatIfRequestT["changes"])
 	return copy;
 }
 
-/** Annual cost, journey minutes and placed/unplaced children per home borough. */
+/**
+ * Annual cost (published places and independent-sector fallbacks), journey minutes and
+ * placed/unplaced children per home borough.
+ */
 function byBorough(result: AllocationResult, homeOf: Map<string, string>) {
 	const out = new Map<string, Solved>();
 	const row = (b: string): Solved => {
@@ -76,7 +79,11 @@ function byBorough(result: AllocationResult, homeOf: Map<string, string>) {
 		r.journeyMinutes += p.minutes;
 		r.placed++;
 	}
-	for (const u of result.unplaced) row(homeOf.get(u.childId) as string).unplaced++;
+	for (const u of result.unplaced) {
+		const r = row(homeOf.get(u.childId) as string);
+		r.unplaced++;
+		r.annualCost += u.fallback?.money ?? 0;
+	}
 	return out;
 }
 
@@ -116,11 +123,14 @@ export async function whatIf(db: Db, principal: Principal, request: WhatIfReques
 			change: diff(x, y),
 		};
 	});
-	const total = (r: AllocationResult): Solved => ({
+	const total = (r: AllocationResult) => ({
 		annualCost: r.summary.annualCost,
 		journeyMinutes: tenthsOfMinute(r.summary.journeyMinutes),
 		placed: r.summary.placed,
 		unplaced: r.summary.unplaced,
+		fallback: r.summary.fallback,
+		fallbackCost: r.summary.fallbackCost,
+		noPlacementFound: r.summary.noPlacementFound,
 	});
 	const newPlaces = (after.duals?.provisions ?? []).filter((d) =>
 		d.provisionId.startsWith("what-if-"),
@@ -128,16 +138,22 @@ export async function whatIf(db: Db, principal: Principal, request: WhatIfReques
 	return {
 		viewer: principal,
 		children: list.length,
-		method: `${after.method}; both the baseline and the scenario solved to proven optimality on a copy of the live data (journey minutes are one way; per day, double them)`,
+		method: `${after.method}; both the baseline and the scenario solved to proven optimality on a copy of the live data (journey minutes are one way; per day, double them). A child not placed in published supply falls back to an independent-sector place, priced at the configured fee for its need and phase plus transport for a typical out-of-borough journey: annual cost counts it, fallbackCost is that part; noPlacementFound counts children whom not even the fallback can serve (never priced). A new provision's shadowPrice (£ a year) is at most its fallbackCost, the dearest fallback among the children who could use it.`,
 		baseline: total(baseline),
 		scenario: total(after),
-		change: diff(total(baseline), total(after)),
+		change: {
+			...diff(total(baseline), total(after)),
+			fallback: after.summary.fallback - baseline.summary.fallback,
+			fallbackCost: after.summary.fallbackCost - baseline.summary.fallbackCost,
+			noPlacementFound: after.summary.noPlacementFound - baseline.summary.noPlacementFound,
+		},
 		byBorough: rows,
 		newProvisions: newPlaces.map((d) => ({
 			change: Number(d.provisionId.slice(8)),
 			places: d.capacity,
 			used: d.used,
 			shadowPrice: d.shadowPrice,
+			fallbackCost: d.fallbackCost,
 		})),
 	};
 }

@@ -9,7 +9,7 @@ import { PANEL_PAGES } from "./pages/panel/index.js";
 import { SCHOOL_PAGES } from "./pages/school/index.js";
 import { signInPages } from "./pages/sign-in.js";
 import { startPage } from "./pages/start.js";
-import { formOriginCheck, pageHeaders } from "./security.js";
+import { formNulCheck, formOriginCheck, pageHeaders } from "./security.js";
 import { readSession } from "./session/session.js";
 
 export type { WebOptions } from "./env.js";
@@ -22,7 +22,7 @@ function provide(options: MountedWeb): MiddlewareHandler<WebEnv> {
 }
 
 function pageMiddleware(options: MountedWeb): MiddlewareHandler<WebEnv>[] {
-	return [provide(options), pageHeaders, readSession(), formOriginCheck()];
+	return [provide(options), pageHeaders, readSession(), formOriginCheck(), formNulCheck()];
 }
 
 /** A group of pages with the pages' middleware; mounted at its own prefix, it touches no API route. */
@@ -56,6 +56,14 @@ export function mountWeb(app: Hono<AppEnv>, web: WebOptions, manifest: AssetMani
 		app.route(prefix, pageGroup(options, pages));
 	}
 	return options;
+}
+
+/** Whether a path is one of the pages' (which check their own input and answer with pages). */
+export function isPagePath(path: string): boolean {
+	return (
+		ROOT_PATHS.includes(path) ||
+		Object.keys(PANEL_PAGES).some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
+	);
 }
 
 /** A browser asking for a page that does not exist gets a page, not problem+json. */

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
+import { formNulFields } from "../http/nul-bytes.js";
 import type { WebEnv } from "./env.js";
 import { errorPage } from "./errors.js";
 
@@ -50,5 +51,23 @@ export function formOriginCheck(): MiddlewareHandler<WebEnv> {
 			}
 			throw error;
 		}
+	};
+}
+
+/**
+ * A NUL byte cannot be stored (PostgreSQL text refuses it): a form holding one is answered with a
+ * page naming the field, before any handler reads it.
+ */
+export function formNulCheck(): MiddlewareHandler<WebEnv> {
+	return async (c, next) => {
+		if (c.req.method !== "POST") return next();
+		const fields = await formNulFields(c.req);
+		if (fields.length === 0) return next();
+		const named = fields.map((f) => `“${f}”`).join(", ");
+		return errorPage(
+			c,
+			400,
+			`The ${fields.length > 1 ? "fields" : "field"} ${named} ${fields.length > 1 ? "contain" : "contains"} a NUL character, which cannot be saved. Go back, remove it and try again.`,
+		);
 	};
 }

@@ -20,6 +20,7 @@ interface Prices {
 		borough: { code: string; name: string };
 		needTypes: string[];
 		gainPlusOne: number;
+		fallbackCost: number | null;
 	}[];
 	byArea: {
 		borough: { code: string };
@@ -99,6 +100,31 @@ describe("GET /sufficiency/shadow-prices", () => {
 		expect(body.items.map((i) => i.rank)).toEqual(body.items.map((_, k) => k + 1));
 		expect(body.items.every((i) => i.settingName)).toBe(true);
 		expect(body.method).toMatch(/one more place/);
+	});
+
+	it("are real pounds a commissioner could bank: no more than the fallback each place replaces, shown beside", async () => {
+		const made = await t.send("POST", "/matching-runs", {}, await panel("314"));
+		const run = (await made.json()) as {
+			id: string;
+			figures: { annualCost: number; fallbackCost: number; fallback: number; unplaced: number };
+		};
+		const body = (await (
+			await prices(`?run=${run.id}&limit=1000`, await commissioner())
+		).json()) as Prices;
+		const top = body.items[0];
+		expect(top?.gainPlusOne).toBeGreaterThan(0);
+		expect(top?.fallbackCost).not.toBeNull();
+		for (const item of body.items) {
+			if (item.fallbackCost !== null)
+				expect(item.gainPlusOne).toBeLessThanOrEqual(item.fallbackCost);
+		}
+		expect(run.figures.fallback).toBeGreaterThan(0);
+		expect(run.figures.fallback).toBeLessThanOrEqual(run.figures.unplaced);
+		// A fallback costs at least the smallest configured fee plus the transport minimum.
+		expect(run.figures.fallbackCost).toBeGreaterThanOrEqual(
+			run.figures.fallback * (55_000 + 1_500),
+		);
+		expect(run.figures.annualCost).toBeGreaterThan(run.figures.fallbackCost);
 	});
 
 	it("sums and maxes by borough and need, clamps negative prices and honours limit", async () => {

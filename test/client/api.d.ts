@@ -1201,18 +1201,36 @@ export interface components {
                 journeyMinutes: number;
                 placed: number | null;
                 unplaced: number | null;
+                /** @description Children not placed in published supply who fall back to an independent-sector place */
+                fallback: number;
+                /** @description The fallbacks' part of annualCost (£ a year) */
+                fallbackCost: number;
+                /** @description Children whom not even the fallback can serve (never priced) */
+                noPlacementFound: number;
             };
             scenario: {
                 annualCost: number;
                 journeyMinutes: number;
                 placed: number | null;
                 unplaced: number | null;
+                /** @description Children not placed in published supply who fall back to an independent-sector place */
+                fallback: number;
+                /** @description The fallbacks' part of annualCost (£ a year) */
+                fallbackCost: number;
+                /** @description Children whom not even the fallback can serve (never priced) */
+                noPlacementFound: number;
             };
             change: {
                 annualCost: number;
                 journeyMinutes: number;
                 placed: number | null;
                 unplaced: number | null;
+                /** @description Children not placed in published supply who fall back to an independent-sector place */
+                fallback: number;
+                /** @description The fallbacks' part of annualCost (£ a year) */
+                fallbackCost: number;
+                /** @description Children whom not even the fallback can serve (never priced) */
+                noPlacementFound: number;
             };
             byBorough: {
                 borough: string;
@@ -1242,6 +1260,8 @@ export interface components {
                 places: number;
                 used: number;
                 shadowPrice: number;
+                /** @description The dearest independent-sector fallback (fee + transport, £ a year) of the children who could use these places: what bounds shadowPrice; null when one of them has no fallback */
+                fallbackCost: number | null;
             }[];
         };
         WhatIfRequest: {
@@ -1603,6 +1623,8 @@ export interface components {
                 used: number;
                 gainPlusOne: number;
                 lossMinusOne: number;
+                /** @description The dearest independent-sector fallback (fee + transport, £ a year) among the children who could take a place here: what bounds gainPlusOne */
+                fallbackCost: number | null;
             }[];
             byArea: {
                 borough: {

@@ -29,5 +29,5 @@ describe("npm start on one DATA_DIR", () => {
 		await waitForOutput(third, "listening on");
 		third.child.kill("SIGTERM");
 		await third.exited;
-	}, 120_000);
+	}, 600_000);
 });

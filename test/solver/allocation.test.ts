@@ -3,13 +3,14 @@ import loadHighs from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
 	type AllocationResult,
+	type Child,
 	type HighsModule,
 	solveAllocation,
 	solveGreedy,
 } from "../../solver/index";
 import { instanceArb, type SmallInstance } from "./support/arbitraries";
 import { bruteForceOptimum } from "./support/brute-force";
-import { referenceEdges } from "./support/reference";
+import { referenceEdges, referenceUnplacedCost } from "./support/reference";
 
 function checkInvariants(instance: SmallInstance, result: AllocationResult): void {
 	const edges = referenceEdges(instance.children, instance.provisions, instance.params);
@@ -31,11 +32,25 @@ function checkInvariants(instance: SmallInstance, result: AllocationResult): voi
 		expect(placement.payers.homePays + placement.payers.hostPays).toBe(edge?.money);
 		objective += c.total;
 	}
+	const childById = new Map(instance.children.map((c) => [c.id, c]));
+	let fallbackMoney = 0;
 	for (const u of result.unplaced) {
 		expect(seen.has(u.childId)).toBe(false);
 		seen.add(u.childId);
-		objective += U;
+		const cost = referenceUnplacedCost(childById.get(u.childId) as Child, instance.params);
+		expect(u.fallback?.total ?? U).toBe(cost);
+		if (u.fallback) expect(u.fallback.money).toBe(u.fallback.fee + u.fallback.transport);
+		fallbackMoney += u.fallback?.money ?? 0;
+		objective += cost;
 	}
+	const publishedMoney = result.placements.reduce(
+		(sum, p) => sum + p.payers.homePays + p.payers.hostPays,
+		0,
+	);
+	expect(result.summary.fallbackCost).toBe(fallbackMoney);
+	expect(result.summary.annualCost).toBe(publishedMoney + fallbackMoney);
+	expect(result.summary.fallback + result.summary.noPlacementFound).toBe(result.summary.unplaced);
+	expect(result.summary.fallback).toBe(result.unplaced.filter((u) => u.fallback).length);
 	expect(seen.size).toBe(instance.children.length);
 	for (const p of instance.provisions) expect(used.get(p.id) ?? 0).toBeLessThanOrEqual(p.capacity);
 	expect(result.objective).toBe(objective);

@@ -3,6 +3,7 @@ import loadHighs from "highs";
 import { describe, expect, it } from "vitest";
 import { type HighsModule, solveAllocation } from "../../solver/index";
 import { instanceArb, type SmallInstance } from "./support/arbitraries";
+import { referenceEdges, referenceUnplacedCost } from "./support/reference";
 
 function withCapacity(instance: SmallInstance, provisionId: string, delta: number): SmallInstance {
 	return {
@@ -53,7 +54,33 @@ describe("shadow prices", () => {
 					);
 				}
 				for (const u of result.unplaced) {
-					expect(childDual.get(u.childId)).toBe(instance.params.cost.unplacedPenalty);
+					expect(childDual.get(u.childId)).toBe(
+						u.fallback?.total ?? instance.params.cost.unplacedPenalty,
+					);
+				}
+			}),
+			{ numRuns: 150 },
+		);
+	});
+
+	it("are bounded by the fallback: one more place saves at most what a child's fallback costs over that place", () => {
+		fc.assert(
+			fc.property(instanceArb(14, 6), (instance) => {
+				const result = solveAllocation(instance);
+				const edges = referenceEdges(instance.children, instance.provisions, instance.params);
+				for (const d of result.duals?.provisions ?? []) {
+					if (d.capacity === 0) continue;
+					const takers = instance.children.flatMap((c) => {
+						const edge = edges.get(`${c.id}→${d.provisionId}`);
+						return edge ? [{ edge, unplaced: referenceUnplacedCost(c, instance.params) }] : [];
+					});
+					const bound = Math.max(0, ...takers.map((t) => t.unplaced - t.edge.total));
+					expect(d.shadowPrice).toBeLessThanOrEqual(bound);
+					const allHaveFallback =
+						takers.length > 0 &&
+						takers.every((t) => t.unplaced < instance.params.cost.unplacedPenalty);
+					if (!allHaveFallback) expect(d.fallbackCost).toBeNull();
+					else expect(d.fallbackCost).not.toBeNull();
 				}
 			}),
 			{ numRuns: 150 },

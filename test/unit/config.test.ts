@@ -9,7 +9,9 @@ describe("loadConfig", () => {
 			dataDir: "./.data",
 			databaseUrl: undefined,
 			loadDemo: true,
+			stopGraceSeconds: 10,
 		});
+		expect(loadConfig({ STOP_GRACE_SECONDS: "2.5" }).stopGraceSeconds).toBe(2.5);
 	});
 
 	it("reads DATABASE_URL, PORT and DATA_DIR", () => {
@@ -30,6 +32,8 @@ describe("loadConfig", () => {
 		[{ PORT: "70000" }, /^invalid PORT="70000"/],
 		[{ DATABASE_URL: "mysql://x" }, /^invalid DATABASE_URL="mysql:\/\/x": must be a postgres/],
 		[{ LOAD_DEMO: "yes" }, /^invalid LOAD_DEMO="yes"/],
+		[{ STOP_GRACE_SECONDS: "-1" }, /^invalid STOP_GRACE_SECONDS="-1"/],
+		[{ STOP_GRACE_SECONDS: "soon" }, /^invalid STOP_GRACE_SECONDS="soon"/],
 	])("stops on a bad value with a one-line message naming it (%o)", (env, message) => {
 		expect(() => loadConfig(env)).toThrow(ConfigError);
 		expect(() => loadConfig(env)).toThrow(message);

@@ -125,7 +125,7 @@ describe("a school's consultation pages", () => {
 			evidence: `${DECLINE.evidence}\u0000`,
 		});
 		expect(nul.status).toBe(400);
-		expect(await nul.text()).toContain('<a href="#evidence">Must not contain a NUL character</a>');
+		expect(await nul.text()).toContain("The field “evidence” contains a NUL character");
 		const huge = await b.post(`/school/consultations/${id}/answer`, {
 			...DECLINE,
 			evidence: "x".repeat(4_001),

@@ -1,4 +1,5 @@
 import { CsvError, parse } from "csv-parse/sync";
+import { nulError } from "../../http/nul-bytes.js";
 import { ApiError } from "../../http/problem.js";
 
 /** One CSV data record keyed by column name, with where it stands in the file. */
@@ -56,6 +57,17 @@ function malformed(error: CsvError): ApiError {
 	});
 }
 
+/** Where a NUL byte sits: `header`, or `rows[n].<column>` as the import names row errors. */
+function nulCells(header: string[], rows: { record: string[] }[]): string[] {
+	const found = header.some((h) => h.includes("\u0000")) ? ["header"] : [];
+	rows.forEach((r, i) => {
+		r.record.forEach((value, k) => {
+			if (value.includes("\u0000")) found.push(`rows[${i + 1}].${header[k] ?? `column ${k + 1}`}`);
+		});
+	});
+	return found;
+}
+
 /**
  * Parses RFC 4180 CSV with a header row. Records whose field count differs from the header are
  * kept (with `fieldCount`) so the caller can report them as row errors among the others;
@@ -78,6 +90,8 @@ export function parseCsvTable(text: string): CsvTable {
 	if (!first)
 		throw new ApiError("bad_request", "the CSV is empty; send a GIAS header row and data");
 	const header = first.record.map((h) => h.trim());
+	const nul = nulCells(header, rest);
+	if (nul.length > 0) throw nulError(nul);
 	const seen = new Set<string>();
 	for (const name of header) {
 		if (seen.has(name.toLowerCase()))

@@ -14,6 +14,7 @@ export function paramsFor(policy: Policy, weights: RunRequestT["weights"] = {}):
 			transportPerMileAnnual: weights.transportPerMile ?? policy.cost.transportPerMileAnnual,
 		},
 		journeyLimits: policy.journeyLimits,
+		fallback: policy.fallback,
 	};
 }
 

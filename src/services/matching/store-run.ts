@@ -14,12 +14,15 @@ export function comparedWithGreedy(result: AllocationResult, greedy: GreedyResul
 		journeyMinutes: tenthsOfMinute(g.journeyMinutes),
 		placed: g.placed,
 		unplaced: g.unplaced,
+		fallback: g.fallback,
+		fallbackCost: g.fallbackCost,
+		noPlacementFound: g.noPlacementFound,
 		objective: g.objective,
 		savings: {
 			annualCost: g.annualCost - o.annualCost,
 			journeyMinutesPerDay: tenthsOfMinute(2 * (g.journeyMinutes - o.journeyMinutes)),
 			extraChildrenPlaced: o.placed - g.placed,
-			note: "Greedy: children in referral order each take the nearest suitable provision with room. Journey minutes per day count both ways. A negative money saving can come with more children placed or shorter journeys.",
+			note: "Greedy: children in referral order each take the nearest suitable provision with room, or else fall back to an independent-sector place. Annual cost counts every child's place, the fallbacks' included, so the money saving is real pounds a year. Journey minutes per day count both ways, for children placed in published supply. A negative money saving can come with more children placed or shorter journeys.",
 		},
 	};
 }
@@ -49,6 +52,7 @@ export async function storeRunResult(
 				used: d.used,
 				gainPlusOne: d.shadowPrice,
 				lossMinusOne: d.lossIfOneFewer,
+				fallbackCost: d.fallbackCost,
 			};
 		})
 		.sort((a, b) => b.gainPlusOne - a.gainPlusOne || a.provisionId - b.provisionId);

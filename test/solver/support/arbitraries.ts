@@ -77,8 +77,9 @@ export function instanceArb(
 			}),
 			credit: fc.constantFrom([3_000, 2_000, 1_000], [20_000, 5_000], [0]),
 			valueOfTime: fc.constantFrom(0, 40, 400),
+			fallback: fc.option(fallbackArb(), { nil: undefined }),
 		})
-		.map(({ children, provisions, credit, valueOfTime }) => ({
+		.map(({ children, provisions, credit, valueOfTime, fallback }) => ({
 			children: children.map((c, k) => ({ ...c, id: `C${k + 1}` })),
 			provisions: provisions.map((p, k) => ({ ...p, id: `P${k + 1}` })),
 			params: {
@@ -88,8 +89,30 @@ export function instanceArb(
 					preferenceCredit: [...credit],
 					valueOfTimePerMinuteAnnual: valueOfTime,
 				},
+				...(fallback ? { fallback } : {}),
 			},
 		}));
+}
+
+/**
+ * An independent-sector fallback for some needs and phases (so that some children have none:
+ * "no placement found"), cheap enough sometimes to beat published places.
+ */
+function fallbackArb(): fc.Arbitrary<NonNullable<Params["fallback"]>> {
+	const fee = fc.option(
+		fc.integer({ min: 0, max: 40 }).map((k) => k * 2_000),
+		{ nil: undefined },
+	);
+	const byPhase = fc
+		.record({ primary: fee, secondary: fee })
+		.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)));
+	return fc.record({
+		fees: fc.record({ ASD: byPhase, SEMH: byPhase }, { requiredKeys: [] }),
+		journey: fc.record({
+			miles: fc.integer({ min: 0, max: 30 }),
+			minutes: fc.integer({ min: 10, max: 120 }),
+		}),
+	});
 }
 
 /** Side constraints over the boroughs and children of an instance. */

@@ -5,11 +5,11 @@ import type {
 	SideConstraints,
 	TravelMatrix,
 } from "../../../solver/index";
-import { meetsSideConstraints, referenceEdges } from "./reference";
+import { meetsSideConstraints, referenceEdges, referenceUnplacedCost } from "./reference";
 
 /**
  * The optimum by exhaustive enumeration: every child either takes one of its feasible
- * provisions (with room) or stays unplaced. For tiny instances only (≤ 6 × 3 or so).
+ * provisions (with room) or stays out of published supply (its fallback, or unplaced). For tiny instances only (≤ 6 × 3 or so).
  */
 export function bruteForceOptimum(
 	children: Child[],
@@ -45,7 +45,7 @@ export function bruteForceOptimum(
 			proposal.delete(child.id);
 			room.set(p.id, left);
 		}
-		visit(k + 1, cost + U);
+		visit(k + 1, cost + referenceUnplacedCost(child, params));
 	};
 	visit(0, 0);
 	return best;

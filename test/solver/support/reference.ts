@@ -135,3 +135,33 @@ export function meetsSideConstraints(
 	}
 	return true;
 }
+
+/**
+ * What leaving a child out of published supply costs: its independent-sector fallback (fee by
+ * need and phase, transport and time for the configured journey), or the unplaced penalty when
+ * no fee is configured for it ("no placement found").
+ */
+export function referenceUnplacedCost(child: Child, params: Params): number {
+	const fallback = params.fallback;
+	const phase =
+		child.age >= 4 && child.age <= 10
+			? "primary"
+			: child.age >= 11 && child.age <= 15
+				? "secondary"
+				: child.age >= 16 && child.age <= 25
+					? "post16"
+					: child.age >= 2 && child.age <= 3
+						? "early_years"
+						: null;
+	const fee = phase && fallback ? fallback.fees[child.primaryNeed]?.[phase] : undefined;
+	if (!fallback || fee === undefined) return params.cost.unplacedPenalty;
+	const c = params.cost;
+	const transport = Math.round(
+		Math.max(c.transportMinimumAnnual, c.transportPerMileAnnual * fallback.journey.miles),
+	);
+	return (
+		Math.round(fee) +
+		transport +
+		Math.round(c.valueOfTimePerMinuteAnnual * fallback.journey.minutes)
+	);
+}
