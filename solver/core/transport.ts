@@ -4,9 +4,10 @@ import { solveNetwork } from "./network";
 import { potentialsFromFlow } from "./potentials";
 import { buildCsr, type Csr, type TransportInput } from "./problem";
 import type { FlowState } from "./residual";
+import { solveSimplex } from "./simplex/transport-simplex";
 import { certify, flowObjective, type OptimalityCertificate } from "./verify";
 
-export type TransportEngine = "network" | "lp" | "highs";
+export type TransportEngine = "network" | "simplex" | "lp" | "highs";
 
 /** An optimal flow with the potentials that prove it, ready for duals and explanations. */
 export interface SolvedCore {
@@ -17,8 +18,10 @@ export interface SolvedCore {
 	potential: Float64Array | null;
 	objective: number;
 	certificate: OptimalityCertificate;
-	/** Sources routed by shortest-path searches (network engine; 0 for lp). */
+	/** Sources routed by shortest-path searches (network engine; 0 for the others). */
 	augmentations: number;
+	/** Pivots (simplex engine only). */
+	pivots?: number;
 	/** Simplex iterations (HiGHS only). */
 	iterations?: number;
 }
@@ -37,7 +40,13 @@ export function solveCore(csr: Csr, options: CoreOptions = {}): SolvedCore {
 	let potential: Float64Array | null;
 	let augmentations = 0;
 	let iterations: number | undefined;
-	if (engine === "network") {
+	let pivots: number | undefined;
+	if (engine === "simplex") {
+		const result = solveSimplex(csr);
+		flow = result;
+		potential = result.potential;
+		pivots = result.pivots;
+	} else if (engine === "network") {
 		const result = solveNetwork(csr);
 		flow = result;
 		potential = result.potential;
@@ -64,6 +73,7 @@ export function solveCore(csr: Csr, options: CoreOptions = {}): SolvedCore {
 		certificate,
 		augmentations,
 		...(iterations === undefined ? {} : { iterations }),
+		...(pivots === undefined ? {} : { pivots }),
 	};
 }
 

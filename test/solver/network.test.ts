@@ -79,21 +79,27 @@ describe("transportation core", () => {
 	it("matches brute force on tiny problems full of ties", () => {
 		fc.assert(
 			fc.property(transportArb(6, 3), (input) => {
-				const result = solveTransportation(input);
-				expect(result.certificate.optimal).toBe(true);
-				expect(result.objective).toBe(bruteForce(input));
+				const best = bruteForce(input);
+				for (const engine of ["network", "simplex"] as const) {
+					const result = solveTransportation(input, { engine });
+					expect(result.certificate.optimal).toBe(true);
+					expect(result.objective).toBe(best);
+				}
 			}),
 			{ numRuns: 400 },
 		);
 	});
 
-	it("network, javascript-lp-solver and HiGHS agree, each certified", () => {
+	it("network, simplex, javascript-lp-solver and HiGHS agree, each certified", () => {
 		fc.assert(
 			fc.property(transportArb(40, 10), (input) => {
 				const network = solveTransportation(input);
+				const simplex = solveTransportation(input, { engine: "simplex" });
 				const lp = solveTransportation(input, { engine: "lp" });
 				const viaHighs = solveTransportation(input, { engine: "highs", highs });
-				for (const result of [network, lp, viaHighs]) expect(result.certificate.optimal).toBe(true);
+				for (const result of [network, simplex, lp, viaHighs])
+					expect(result.certificate.optimal).toBe(true);
+				expect(simplex.objective).toBe(network.objective);
 				expect(lp.objective).toBe(network.objective);
 				expect(viaHighs.objective).toBe(network.objective);
 			}),

@@ -31,7 +31,7 @@ describe("OR-Library assign100", () => {
 		highs = await loadHighs();
 	});
 
-	it.each(["network", "lp", "highs"] as const)(
+	it.each(["network", "simplex", "lp", "highs"] as const)(
 		"the %s engine reaches the published optimum 305",
 		(engine) => {
 			const result = solveTransportation(input, { engine, highs });
