@@ -1,3 +1,4 @@
+import { fastestExactEngine } from "./core/engine-choice";
 import { HighsNotSolvedError } from "./core/highs";
 import { LpTooLargeError } from "./core/lp";
 import type { Csr } from "./core/problem";
@@ -10,8 +11,9 @@ import type { SolveOptions } from "./types";
 /**
  * The transportation problem without side constraints: totally unimodular, so every engine
  * reaches the same integral optimum, which the reduced-cost certificate then proves.
- * "auto" always takes the network engine: it is exact and the fastest at every size. "lp" and
- * "highs" fall back to it (with a warning) when their model is too large or unsolved in time.
+ * "auto" takes the faster of the two exact graph engines for the instance (network or simplex,
+ * see fastestExactEngine). "lp" and "highs" fall back to the network engine (with a warning)
+ * when their model is too large or unsolved in time.
  */
 export function solvePure(csr: Csr, options: SolveOptions, warnings: string[]): Outcome {
 	let core: SolvedCore | null = null;
@@ -25,6 +27,7 @@ export function solvePure(csr: Csr, options: SolveOptions, warnings: string[]): 
 		}
 	}
 	if (options.engine === "highs") core = solveWithHighs(csr, options, warnings);
+	if (options.engine === "simplex") core = solveCore(csr, { engine: "simplex" });
 	if (core === null && options.pruneK !== undefined && options.pruneK > 0) {
 		const pruned = solvePruned(csr, options.pruneK);
 		core = {
@@ -43,7 +46,12 @@ export function solvePure(csr: Csr, options: SolveOptions, warnings: string[]): 
 			edgesReAdded: pruned.edgesReAdded,
 		};
 	}
-	core ??= solveCore(csr, { engine: "network" });
+	core ??= solveCore(csr, {
+		engine:
+			options.engine === "auto" || options.engine === undefined
+				? fastestExactEngine(csr)
+				: "network",
+	});
 	if (!core.certificate.optimal) {
 		warnings.push("the allocation could not be certified optimal by reduced costs");
 	}
@@ -62,7 +70,12 @@ export function solvePure(csr: Csr, options: SolveOptions, warnings: string[]): 
 	};
 }
 
-const METHOD = { network: "network-exact", lp: "lp-exact", highs: "highs-exact" } as const;
+const METHOD = {
+	network: "network-exact",
+	simplex: "simplex-exact",
+	lp: "lp-exact",
+	highs: "highs-exact",
+} as const;
 
 function solveWithHighs(csr: Csr, options: SolveOptions, warnings: string[]): SolvedCore | null {
 	if (!options.highs) {

@@ -6,6 +6,8 @@ import type { RuleFailure } from "./rules";
 export type Method =
 	/** Network engine, optimality certified by reduced costs. */
 	| "network-exact"
+	/** Network simplex engine, optimality certified the same way. */
+	| "simplex-exact"
 	/** javascript-lp-solver on the whole transportation model, certified the same way. */
 	| "lp-exact"
 	/** HiGHS (WebAssembly) dual simplex on the whole transportation model, certified the same way. */

@@ -125,7 +125,7 @@ export interface SideConstraints {
 }
 
 /** "highs" needs `highs` (the loaded module) and applies to rounds without side constraints. */
-export type Engine = "auto" | "network" | "lp" | "highs";
+export type Engine = "auto" | "network" | "simplex" | "lp" | "highs";
 
 export interface SolveOptions {
 	engine?: Engine;

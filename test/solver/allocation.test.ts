@@ -69,7 +69,7 @@ describe("solveAllocation", () => {
 			fc.property(instanceArb(12, 6), (instance) => {
 				const result = solveAllocation(instance);
 				checkInvariants(instance, result);
-				expect(result.method).toBe("network-exact");
+				expect(["network-exact", "simplex-exact"]).toContain(result.method);
 				expect(result.optimal).toBe(true);
 				expect(result.certificate?.optimal).toBe(true);
 			}),
@@ -97,13 +97,21 @@ describe("solveAllocation", () => {
 		);
 	});
 
-	it("reaches the same optimum with every engine and with pruning", () => {
+	it("reaches the same optimum with every engine (network, simplex, auto, lp, HiGHS) and with pruning", () => {
 		fc.assert(
 			fc.property(instanceArb(20, 8), (instance) => {
-				const network = solveAllocation(instance);
+				const network = solveAllocation({ ...instance, options: { engine: "network" } });
+				const simplex = solveAllocation({ ...instance, options: { engine: "simplex" } });
+				const auto = solveAllocation(instance);
 				const lp = solveAllocation({ ...instance, options: { engine: "lp" } });
 				const viaHighs = solveAllocation({ ...instance, options: { engine: "highs", highs } });
 				const pruned = solveAllocation({ ...instance, options: { pruneK: 1 } });
+				expect(network.method).toBe("network-exact");
+				expect(simplex.method).toBe("simplex-exact");
+				expect(simplex.certificate?.optimal).toBe(true);
+				checkInvariants(instance, simplex);
+				expect(simplex.objective).toBe(network.objective);
+				expect(auto.objective).toBe(network.objective);
 				expect(lp.method).toBe("lp-exact");
 				expect(lp.certificate?.optimal).toBe(true);
 				expect(viaHighs.method).toBe("highs-exact");

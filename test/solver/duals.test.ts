@@ -87,12 +87,18 @@ describe("shadow prices", () => {
 		);
 	});
 
-	it("also come from an LP solution (javascript-lp-solver or HiGHS), certified the same way", async () => {
+	it("are the same from the simplex engine's potentials or an LP solution (javascript-lp-solver or HiGHS)", async () => {
 		const highs: HighsModule = await loadHighs();
 		fc.assert(
 			fc.property(instanceArb(14, 6), (instance) => {
-				const network = solveAllocation(instance);
+				const network = solveAllocation({ ...instance, options: { engine: "network" } });
 				const prices = network.duals?.provisions.map((d) => d.shadowPrice);
+				const losses = network.duals?.provisions.map((d) => d.lossIfOneFewer);
+				const childDuals = network.duals?.children.map((c) => c.dual);
+				const simplex = solveAllocation({ ...instance, options: { engine: "simplex" } });
+				expect(simplex.duals?.provisions.map((d) => d.shadowPrice)).toEqual(prices);
+				expect(simplex.duals?.provisions.map((d) => d.lossIfOneFewer)).toEqual(losses);
+				expect(simplex.duals?.children.map((c) => c.dual)).toEqual(childDuals);
 				const lp = solveAllocation({ ...instance, options: { engine: "lp" } });
 				const viaHighs = solveAllocation({ ...instance, options: { engine: "highs", highs } });
 				expect(lp.duals?.provisions.map((d) => d.shadowPrice)).toEqual(prices);
