@@ -1,4 +1,5 @@
 /** Shapes of the bench workers' answers, the comparison with greedy, and the text report. */
+import type { LemonRow } from "./native";
 
 export interface Totals {
 	objective: number;
@@ -30,8 +31,12 @@ export interface EngineRow extends Row {
 	certified: boolean;
 	prepareMs: number;
 	solveMs: number;
-	/** Network engine: the solve time of every repeated run (solveMs is their median). */
+	/** Network and simplex engines: the solve time of every repeated run (solveMs is their median). */
 	solveMsRuns?: number[];
+	solveMsMin?: number;
+	/** CPU time of the solve (user + system): steadier than wall time on a busy machine. */
+	solveCpuMs?: number;
+	pivots?: number;
 	dualsMs?: number;
 	loadMs?: number;
 	firstCallMs?: number;
@@ -76,12 +81,21 @@ function engineLine(name: string, row: EngineRow & { skipped?: string }): string
 	const extra =
 		name === "highs"
 			? ` (load ${row.loadMs} ms, first call ${row.firstCallMs} ms, WebAssembly ${row.wasmMb} MB)`
-			: name === "network"
-				? ` (median of ${row.solveMsRuns?.join(", ")} ms; + candidates ${row.prepareMs} ms, duals ${row.dualsMs} ms)`
+			: name === "network" || name === "simplex"
+				? ` (median of ${row.solveMsRuns?.join(", ")} ms, min ${row.solveMsMin} ms; + candidates ${row.prepareMs} ms, duals ${row.dualsMs} ms)`
 				: "";
 	return (
 		`  ${label} solve ${row.solveMs} ms${extra}  peak RSS ${row.peakRssMb} MB` +
 		`  objective ${row.objective}  certified ${row.certified}`
+	);
+}
+
+function lemonLine(row: LemonRow & { skipped?: string }): string {
+	if (row.skipped) return `  LEMON    skipped: ${row.skipped}`;
+	if (row.error) return `  LEMON    FAILED ${row.error}`;
+	return (
+		`  LEMON    solve ${row.solveMs} ms (median of ${row.solveMsRuns?.join(", ")} ms, min ${row.solveMsMin} ms; CPU ${row.cpuMs} ms)` +
+		`  peak RSS ${row.peakRssMb} MB  objective ${row.objective}  ${row.status}`
 	);
 }
 
@@ -90,9 +104,17 @@ export function printEntry(entry: Record<string, unknown>): void {
 	console.log(
 		`\n${entry.size}: ${n.children} children × ${n.provisions} provisions, ${n.places} free places, ${n.edges} edges`,
 	);
-	for (const name of ["network", "highs", "lp"]) {
+	for (const name of ["network", "simplex", "highs", "lp"]) {
 		console.log(engineLine(name, entry[name] as EngineRow & { skipped?: string }));
 	}
+	console.log(lemonLine(entry.lemon as LemonRow & { skipped?: string }));
+	const speed = entry.speed as Record<string, number> | undefined;
+	if (speed?.simplexTimesFasterThanHighs)
+		console.log(`  simplex ${speed.simplexTimesFasterThanHighs}× faster than HiGHS`);
+	if (speed?.simplexOverLemon)
+		console.log(
+			`  simplex / LEMON: ${speed.simplexOverLemon}× (medians), ${speed.simplexOverLemonMin}× (minima), ${speed.simplexOverLemonCpu}× (CPU time)`,
+		);
 	console.log(
 		`  engines ${(entry.engines as string[]).join(", ")}: agree ${entry.enginesAgree}, status ${entry.status}` +
 			(entry.targets ? `, targets met ${(entry.targets as { met: boolean }).met}` : ""),

@@ -2,24 +2,28 @@
  * One measurement in a fresh process, so that its peak RSS (getrusage maxRSS) belongs to it
  * alone. Prints one JSON line. Run by run.ts; not meant to be called by hand.
  *
- * Jobs: "network" | "lp" | "highs" — the transportation core on one engine (candidates, solve,
- * certificate; duals too for network); "explained" — the full solveAllocation (explanations,
- * duals, summary); "greedy" — the nearest-place baseline.
+ * Jobs: "network" | "simplex" | "lp" | "highs" — the transportation core on one engine
+ * (candidates, solve, certificate; duals too for network and simplex); "explained" — the full solveAllocation (explanations,
+ * duals, summary); "greedy" — the nearest-place baseline; "dimacs" — writes the
+ * transportation core as a DIMACS min-cost flow file to `out` for the native anchor.
  */
+import { writeFileSync } from "node:fs";
 import loadHighs from "highs";
 import { marginalValues } from "../../solver/core/duals";
 import { solveCore } from "../../solver/core/transport";
 import { buildCandidates, buildInstance, solveAllocation, solveGreedy } from "../../solver/index";
 import { candidateCsr } from "../../solver/solve-allocation";
+import { transportDimacs } from "./dimacs";
 import { loadInstance } from "./instances";
 import { generateLondonLike } from "./london-like";
 
-export type Job = "network" | "lp" | "highs" | "explained" | "greedy";
+export type Job = "network" | "simplex" | "lp" | "highs" | "explained" | "greedy" | "dimacs";
 
 interface Request {
 	spec: string;
 	seed: number;
 	job: Job;
+	out?: string;
 }
 
 const request = JSON.parse(process.argv[2] ?? "{}") as Request;
@@ -39,7 +43,12 @@ const result: Record<string, unknown> = {
 	rssBeforeMb: mb(rssBefore),
 };
 
-if (request.job === "explained") {
+if (request.job === "dimacs") {
+	const instance = buildInstance(input);
+	const csr = candidateCsr(instance, buildCandidates(instance), []);
+	writeFileSync(request.out as string, transportDimacs(csr));
+	Object.assign(result, { file: request.out, edges: csr.sink.length, peakRssMb: peakMb() });
+} else if (request.job === "explained") {
 	const [full, fullMs] = time(() => solveAllocation(input));
 	Object.assign(result, {
 		fullMs,
@@ -68,9 +77,11 @@ if (request.job === "explained") {
 	const [instance, instanceMs] = time(() => buildInstance(input));
 	const [edges, candidatesMs] = time(() => buildCandidates(instance));
 	const csr = candidateCsr(instance, edges, []);
+	const cpuBefore = process.cpuUsage();
 	const [core, solveMs] = time(() =>
 		solveCore(csr, { engine, highs, lpMaxTableauBytes: 20_000_000_000 }),
 	);
+	const cpu = process.cpuUsage(cpuBefore);
 	Object.assign(result, {
 		engine,
 		children: instance.children.length,
@@ -82,12 +93,14 @@ if (request.job === "explained") {
 		status: core.certificate.optimal ? "optimal" : "not certified",
 		augmentations: core.augmentations,
 		...(core.iterations === undefined ? {} : { iterations: core.iterations }),
+		...(core.pivots === undefined ? {} : { pivots: core.pivots }),
 		prepareMs: round(instanceMs + candidatesMs),
 		solveMs,
+		solveCpuMs: round((cpu.user + cpu.system) / 1000),
 		peakRssAfterSolveMb: peakMb(),
 	});
 	if (highs) result.wasmMb = mb(highs.memoryBytes);
-	if (engine === "network") {
+	if (engine === "network" || engine === "simplex") {
 		result.dualsMs = time(() => marginalValues(csr, core.flow, core.potential as Float64Array))[1];
 	}
 	result.peakRssMb = peakMb();
