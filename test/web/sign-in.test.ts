@@ -57,9 +57,13 @@ describe("development sign-in (the server holds its own development key)", () =>
 		expect(page).toContain('href="#la"');
 		expect(page).toContain("govuk-form-group--error");
 		expect(browser.cookies.has("send_session")).toBe(false);
-		const urn = await t.browser().post("/sign-in", { role: "setting", urn: "12\u00003" });
+		const urn = await t.browser().post("/sign-in", { role: "setting", urn: "12a3" });
 		expect(urn.status).toBe(400);
 		expect(await urn.text()).toContain("Enter the URN as 6 digits");
+		// A NUL byte is refused before any page by the app's guard, which names the field.
+		const nul = await t.browser().post("/sign-in", { role: "setting", urn: "12\u00003" });
+		expect(nul.status).toBe(400);
+		expect(await nul.text()).toContain("The field “urn” contains a NUL character");
 		const huge = await t.browser().post("/sign-in", { role: "x".repeat(10_000) });
 		expect(huge.status).toBe(400);
 		expect(await huge.text()).toContain("Choose a role");
