@@ -18,6 +18,10 @@ export const NAVIGATION: Partial<Record<Principal["role"], NavItem[]>> = {
 		{ href: "/panel/placements", text: "Placements" },
 		{ href: "/panel/figures", text: "Figures" },
 	],
+	publisher: [
+		{ href: "/publisher/settings", text: "Settings" },
+		{ href: "/publisher/vacancies", text: "Vacancies" },
+	],
 	setting: [{ href: "/school/consultations", text: "Consultations" }],
 	admin: [{ href: "/admin/audit", text: "Audit trail" }],
 };

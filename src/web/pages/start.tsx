@@ -10,12 +10,15 @@ const DESCRIPTIONS: Record<string, string> = {
 	"/panel/consultations": "Consultations sent to schools, with due dates and overdue ones marked.",
 	"/panel/placements": "Confirm places schools have agreed; end or cancel a placement.",
 	"/panel/figures": "Days from decision to offer and start, declines and their reasons, costs.",
+	"/publisher/settings": "The borough's settings and their provisions, places and vacancies.",
+	"/publisher/vacancies": "Every vacancy in one grid: change several, publish them together.",
 	"/school/consultations": "Consultations from boroughs to answer, due dates, your past answers.",
 	"/admin/audit": "Who did what to which record, when, before and after; filter and download.",
 };
 
 const HEADINGS: Record<string, string> = {
 	panel: "Placement panel",
+	publisher: "Place planning",
 	setting: "School or college",
 	admin: "Administrator",
 };

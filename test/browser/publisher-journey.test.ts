@@ -1,0 +1,102 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasChromium, launchChromium, listen, offlineContext } from "../support/browser.js";
+import { useWebApp } from "../support/web.js";
+import { axeViolations, screenshot, tabTo } from "./a11y.js";
+
+const t = useWebApp();
+
+async function feedCursor() {
+	let since = "0";
+	for (;;) {
+		const page = (await (
+			await t.app.request(`/vacancies/changes?since=${since}&limit=1000`)
+		).json()) as {
+			events: unknown[];
+			nextCursor: string;
+		};
+		if (page.events.length < 1000) return { since: page.nextCursor, seen: page.events.length };
+		since = page.nextCursor;
+	}
+}
+
+describe.skipIf(!hasChromium)(
+	"a Kingston publisher edits three vacancy counts and publishes them once, by keyboard, network off",
+	() => {
+		let chromium: Awaited<ReturnType<typeof launchChromium>>;
+		let server: Awaited<ReturnType<typeof listen>>;
+		beforeAll(async () => {
+			chromium = await launchChromium();
+			server = await listen(t.app.fetch);
+		});
+		afterAll(async () => {
+			await server?.close();
+			await chromium?.close();
+		});
+
+		let shot = 0;
+		async function check(page: Page, name: string) {
+			await page.waitForLoadState("load");
+			shot += 1;
+			await screenshot(page, "publisher", `${String(shot).padStart(2, "0")}-${name}`);
+			const violations = await axeViolations(page);
+			expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+		}
+		const press = async (page: Page, key: string) => {
+			await Promise.all([page.waitForNavigation(), page.keyboard.press(key)]);
+		};
+
+		it("edits three counts in the grid, publishes once, sees them; the settings and a setting", {
+			timeout: 120_000,
+		}, async () => {
+			const { context, blocked } = await offlineContext(chromium.browser);
+			const page = await context.newPage();
+			const problems: string[] = [];
+			page.on("pageerror", (e) => problems.push(e.message));
+			page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+
+			await page.goto(`${server.origin}/sign-in`);
+			await tabTo(page, (el) => el.tag === "select" && el.name === "role");
+			await page.keyboard.type("Place");
+			await tabTo(page, (el) => el.tag === "button" && el.text === "Sign in");
+			await press(page, "Enter");
+			await check(page, "home");
+			await tabTo(page, (el) => el.tag === "a" && el.text === "Vacancies");
+			await press(page, "Enter");
+			await check(page, "vacancies");
+
+			const before = await feedCursor();
+			const typed: string[] = [];
+			for (const i of [0, 1, 2]) {
+				await tabTo(page, (el) => el.name === `count-${i}`);
+				const was = Number(await page.inputValue(`#count-${i}`));
+				const now = String(was === 0 ? 2 : was - 1);
+				await page.keyboard.press("Control+A");
+				await page.keyboard.type(now);
+				typed.push(now);
+			}
+			await tabTo(page, (el) => el.tag === "button" && el.text === "Publish the changes");
+			await press(page, "Enter");
+			expect(await page.locator(".govuk-notification-banner").textContent()).toContain(
+				"3 vacancies published together",
+			);
+			await check(page, "vacancies-published");
+			for (const [i, v] of typed.entries()) expect(await page.inputValue(`#count-${i}`)).toBe(v);
+			const after = await (
+				await t.app.request(`/vacancies/changes?since=${before.since}&limit=1000`)
+			).json();
+			expect((after as { events: unknown[] }).events).toHaveLength(3);
+
+			await tabTo(page, (el) => el.tag === "a" && el.text === "Settings");
+			await press(page, "Enter");
+			await check(page, "settings");
+			await tabTo(page, (el) => el.tag === "a" && el.text === "Bedelsford School");
+			await press(page, "Enter");
+			await check(page, "setting");
+
+			expect(blocked).toEqual([]);
+			expect(problems).toEqual([]);
+			await context.close();
+		});
+	},
+);
