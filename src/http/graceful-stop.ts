@@ -28,6 +28,17 @@ export class BackgroundTasks {
 	}
 }
 
+/**
+ * Waits `ms`, then until the event loop has polled its sockets once more. A timer fires before
+ * the poll phase, so on a busy loop a connection that looks idle at the timer may already hold a
+ * request that is read only in the poll; closing "idle" connections from the check phase that
+ * follows it never drops such a request.
+ */
+async function afterSocketsRead(ms: number): Promise<void> {
+	await new Promise((resolve) => setTimeout(resolve, ms));
+	await new Promise((resolve) => setImmediate(resolve));
+}
+
 export interface StopFigures {
 	signal: string;
 	/** Requests answered after the signal (those in flight, and any read from open connections). */
@@ -88,10 +99,10 @@ export function installGracefulStop(options: GracefulStopOptions): {
 			const closed = new Promise<void>((resolve) =>
 				NetServer.prototype.close.call(server, () => resolve()),
 			);
-			await new Promise((resolve) => setTimeout(resolve, 50));
+			await afterSocketsRead(50);
 			server.closeIdleConnections();
 			while (inFlight.size > 0 && Date.now() < deadline) {
-				await new Promise((resolve) => setTimeout(resolve, 20));
+				await afterSocketsRead(20);
 				server.closeIdleConnections();
 			}
 			const cutOff = inFlight.size;
