@@ -7,6 +7,7 @@ import {
 	doublePrecision,
 	index,
 	integer,
+	jsonb,
 	pgTable,
 	primaryKey,
 	serial,
@@ -22,6 +23,18 @@ const timestamps = {
 	createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 	updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 };
+
+/**
+ * The source of a record's real fields: `source` (e.g. `gias`, `publisher`), the file's name when
+ * one was read, `asOf` the day the source describes (a GIAS extract's date), and `real` the
+ * fields it gave. Every other field of the record is in its `synthetic` list.
+ */
+export interface Provenance {
+	source: string;
+	file?: string;
+	asOf: string;
+	real: string[];
+}
 
 /** A school or college, keyed by its DfE URN. */
 export const settings = pgTable(
@@ -44,6 +57,10 @@ export const settings = pgTable(
 		status: text("status"),
 		/** Names of fields that are synthetic (demo data), never presented as fact. */
 		synthetic: text("synthetic").array().notNull().default(sql`'{}'::text[]`),
+		/** Where the real fields came from: the register file and its date (see Provenance). */
+		provenance: jsonb("provenance").$type<Provenance>(),
+		/** The day the register says it closed: kept, never deleted, and no longer supply. */
+		closedOn: date("closed_on"),
 		version: integer("version").notNull().default(1),
 		...timestamps,
 	},
@@ -79,7 +96,10 @@ export const provisions = pgTable(
 		placeFunding: integer("place_funding").notNull(),
 		topUp: integer("top_up").notNull(),
 		fee: integer("fee").notNull().default(0),
+		/** Pupils on roll in it, as the register publishes (GIAS *OnRoll columns). */
+		onRoll: integer("on_roll"),
 		synthetic: text("synthetic").array().notNull().default(sql`'{}'::text[]`),
+		provenance: jsonb("provenance").$type<Provenance>(),
 		version: integer("version").notNull().default(1),
 		...timestamps,
 	},
@@ -87,6 +107,7 @@ export const provisions = pgTable(
 		unique("provision_setting_code").on(t.settingUrn, t.code),
 		check("provision_code_format", sql`${t.code} ~ '^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$'`),
 		check("provision_places_nonneg", sql`${t.places} >= 0`),
+		check("provision_on_roll_nonneg", sql`${t.onRoll} IS NULL OR ${t.onRoll} >= 0`),
 		check(
 			"provision_costs_nonneg",
 			sql`${t.placeFunding} >= 0 AND ${t.topUp} >= 0 AND ${t.fee} >= 0`,

@@ -34,6 +34,8 @@ export interface AppOptions {
 	verify: Verifier;
 	/** Largest request body accepted, in bytes. */
 	maxBodyBytes?: number;
+	/** Largest register file POST /settings/import accepts (a national GIAS extract is ~60 MB). */
+	importMaxBodyBytes?: number;
 	now?: () => Date;
 	/** How background work (large matching runs) is scheduled; default: a Node timer. */
 	defer?: (task: () => Promise<void>) => void;
@@ -94,19 +96,21 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 			c.header("Cache-Control", "no-store");
 		}
 	});
-	app.use(
+	const limit = (maxSize: number) =>
 		bodyLimit({
-			maxSize: options.maxBodyBytes ?? 1_048_576,
+			maxSize,
 			onError: () => {
 				// The rest of the body is never read, so the connection cannot carry another request:
 				// say so rather than close it silently.
-				throw new ApiError(
-					"payload_too_large",
-					`the body exceeds ${options.maxBodyBytes ?? 1_048_576} bytes`,
-					{ headers: { connection: "close" } },
-				);
+				throw new ApiError("payload_too_large", `the body exceeds ${maxSize} bytes`, {
+					headers: { connection: "close" },
+				});
 			},
-		}),
+		});
+	const bodyLimitDefault = limit(options.maxBodyBytes ?? 1_048_576);
+	const bodyLimitImport = limit(options.importMaxBodyBytes ?? options.maxBodyBytes ?? 1_048_576);
+	app.use((c, next) =>
+		c.req.path === "/settings/import" ? bodyLimitImport(c, next) : bodyLimitDefault(c, next),
 	);
 	app.use(rejectNulBytes(options.web ? isPagePath : undefined));
 

@@ -19,6 +19,7 @@ const configSchema = z
 		LOG_REQUESTS: z.enum(["true", "false"]).default("false"),
 		MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
 		STOP_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(10),
+		IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(104_857_600),
 		AUTH_ISSUER: z.string().min(1).default("urn:send-brokerage:local"),
 		AUTH_AUDIENCE: z.string().min(1).default("send-brokerage-api"),
 		AUTH_ALGORITHMS: z
@@ -68,6 +69,7 @@ export type Config = {
 	maxBodyBytes: number;
 	/** On SIGTERM/SIGINT, how long requests in flight and background work may take to finish. */
 	stopGraceSeconds: number;
+	importMaxBytes: number;
 	auth: {
 		issuer: string;
 		audience: string;
@@ -121,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		logRequests: c.LOG_REQUESTS === "true",
 		maxBodyBytes: c.MAX_BODY_BYTES,
 		stopGraceSeconds: c.STOP_GRACE_SECONDS,
+		importMaxBytes: c.IMPORT_MAX_BYTES,
 		auth: {
 			issuer: c.AUTH_ISSUER,
 			audience: c.AUTH_AUDIENCE,

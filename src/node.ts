@@ -38,6 +38,7 @@ async function main(): Promise<void> {
 		dbKind: database.kind,
 		verify,
 		maxBodyBytes: config.maxBodyBytes,
+		importMaxBodyBytes: config.importMaxBytes,
 		assets,
 		logRequest: config.logRequests ? (line) => console.log(line) : undefined,
 		web,

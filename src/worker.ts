@@ -14,6 +14,7 @@ export interface WorkerEnv extends WorkerWebEnv {
 	AUTH_AUDIENCE: string;
 	AUTH_ALGORITHMS?: string;
 	MAX_BODY_BYTES?: string;
+	IMPORT_MAX_BYTES?: string;
 }
 
 interface ExecutionContextLike {
@@ -60,6 +61,7 @@ export default {
 			verify: await verifier,
 			defer: (task) => ctx.waitUntil(task()),
 			maxBodyBytes: Number(env.MAX_BODY_BYTES ?? "1048576"),
+			importMaxBodyBytes: Number(env.IMPORT_MAX_BYTES ?? "104857600"),
 			assets: { manifest: await manifest },
 			web,
 		});

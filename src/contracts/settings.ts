@@ -37,6 +37,27 @@ export const SettingListQuery = z
 	})
 	.strict();
 
+export const Provenance = z
+	.object({
+		source: z.string().openapi({
+			description:
+				"`gias` (the GIAS register), `publisher` (written through the API), `import` (a JSON import)",
+			example: "gias",
+		}),
+		file: z.string().optional().openapi({ example: "edubasealldata20260901.csv" }),
+		asOf: z
+			.string()
+			.openapi({ description: "The day the source describes", example: "2026-09-01" }),
+		real: z.array(z.string()).openapi({
+			description: "Fields taken from the source as published facts",
+			example: ["name", "borough", "location"],
+		}),
+	})
+	.nullable()
+	.openapi("Provenance", {
+		description: "Where the real fields came from; null for the demo's records (see `synthetic`)",
+	});
+
 const Location = z.object({
 	lat: z.number(),
 	lon: z.number(),
@@ -55,9 +76,15 @@ export const Setting = z
 		location: Location,
 		pupilCount: z.number().int().nullable(),
 		status: z.string().nullable(),
-		synthetic: z.array(z.string()).openapi({
-			description: "Fields that are synthetic demo values, not published facts",
+		closedOn: z.string().nullable().openapi({
+			description:
+				"The day the register says it closed; a closed setting is kept but is no longer supply",
 		}),
+		synthetic: z.array(z.string()).openapi({
+			description:
+				"Fields that are not published facts: demo values, or what an import filled in (a postcode-district location, default costs)",
+		}),
+		provenance: Provenance,
 		version: z.number().int(),
 		updatedAt: z.string(),
 	})
@@ -97,7 +124,13 @@ export const Provision = z
 			fee: z.number().int(),
 			total: z.number().int(),
 		}),
+		onRoll: z
+			.number()
+			.int()
+			.nullable()
+			.openapi({ description: "Pupils on its roll, as the register publishes" }),
 		synthetic: z.array(z.string()),
+		provenance: Provenance,
 		version: z.number().int(),
 		vacancies: z.array(Vacancy),
 	})

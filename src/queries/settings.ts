@@ -50,6 +50,7 @@ function provisionMatches(f: SettingFilter): SQL | undefined {
 
 export async function listSettings(db: Executor, f: SettingFilter) {
 	const where = and(
+		isNull(settings.closedOn),
 		f.borough ? eq(settings.boroughCode, f.borough) : undefined,
 		exists(
 			db

@@ -28,6 +28,7 @@ export async function loadProvisionSupply(db: Executor) {
 		})
 		.from(provisions)
 		.innerJoin(settings, eq(settings.urn, provisions.settingUrn))
+		.where(isNull(settings.closedOn)) // a closed setting is kept, but is no longer supply
 		.orderBy(asc(provisions.id));
 }
 

@@ -23,7 +23,7 @@ export interface VacancyFilter {
 
 /** Published vacancies with at least one free place, newest first within a stable order. */
 export async function listVacancies(db: Executor, f: VacancyFilter) {
-	const conditions: (SQL | undefined)[] = [gt(vacancies.count, 0)];
+	const conditions: (SQL | undefined)[] = [gt(vacancies.count, 0), isNull(settings.closedOn)];
 	if (f.need) {
 		conditions.push(provisionDesignatedFor(f.need));
 	}

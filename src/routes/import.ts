@@ -5,7 +5,7 @@ import { authResponses, bearerSecurity } from "../http/auth-docs.js";
 import { jsonContent, problemResponses } from "../http/openapi.js";
 import { ApiError } from "../http/problem.js";
 import { createRouter } from "../http/router.js";
-import { decodeCsv } from "../services/import/csv.js";
+import { bytesSource, charsetOf, refuseMislabelled } from "../services/import/encoding.js";
 import { REQUIRED_COLUMNS } from "../services/import/gias-columns.js";
 import { ImportJson, MAX_ROWS } from "../services/import/json.js";
 import { type ImportBody, importSettings } from "../services/import-settings.js";
@@ -19,6 +19,9 @@ const ImportResult = z
 				}),
 				urn: z.number().int(),
 				created: z.boolean(),
+				outcome: z.enum(["created", "updated", "unchanged"]).openapi({
+					description: "`unchanged`: the file repeats what is stored, so nothing was written",
+				}),
 				etag: z.string().openapi({ description: "The setting's ETag after the import" }),
 				provisions: z.array(z.object({ code: z.string(), created: z.boolean() })),
 				assumed: z.array(z.string()).openapi({
@@ -31,8 +34,53 @@ const ImportResult = z
 		skipped: z.array(
 			z.object({ row: z.number().int(), urn: z.number().int().nullable(), reason: z.string() }),
 		),
+		closed: z
+			.array(z.object({ row: z.number().int(), urn: z.number().int(), closedOn: z.string() }))
+			.openapi({
+				description:
+					"Stored settings the register now says are closed: marked with the day, kept, and no longer counted as supply",
+			}),
 		created: z.number().int().openapi({ description: "Settings created" }),
 		updated: z.number().int().openapi({ description: "Settings updated" }),
+		unchanged: z.number().int().openapi({ description: "Settings the file repeats as stored" }),
+		flagged: z.number().int().openapi({ description: "Rows imported with something to check" }),
+		flags: z
+			.array(
+				z.object({
+					row: z.number().int(),
+					urn: z.number().int().nullable(),
+					path: z.string(),
+					message: z.string(),
+				}),
+			)
+			.openapi({
+				description:
+					"What a person should look at: a capacity not published (places from the pupils on roll, else 0), more on roll than places, no designated need (no provision created)",
+			}),
+		changes: z
+			.array(
+				z.object({
+					row: z.number().int(),
+					urn: z.number().int(),
+					field: z.string().openapi({ example: "provisions.RP.places" }),
+					from: z.unknown(),
+					to: z.unknown(),
+				}),
+			)
+			.openapi({ description: "Every field of a stored setting or provision the import changed" }),
+		file: z
+			.object({
+				name: z.string().optional(),
+				encoding: z.enum(["utf-8", "windows-1252"]),
+				rows: z.number().int().openapi({ description: "Data rows in the file" }),
+				london: z.number().int().openapi({ description: "Rows of London's 33 boroughs" }),
+				outsideLondon: z.number().int().openapi({ description: "Rows passed over" }),
+				asOf: z.string().openapi({
+					description: "The register's date, recorded as the real fields' provenance",
+				}),
+			})
+			.optional(),
+		dryRun: z.boolean().openapi({ description: "true: checked and reported, nothing kept" }),
 		defaults: z
 			.object({
 				placeFunding: z.string(),
@@ -62,11 +110,22 @@ const importRoute = createRoute({
 		"",
 		`**application/json**: \`{ "settings": [ { "urn", …SettingInput, "provisions": [ { "code", …ProvisionInput } ] } ] }\`, 1 to ${MAX_ROWS} settings.`,
 		"",
+		"A national extract (all of England) is read as a stream: rows outside London's 33 boroughs are passed over and counted in `file.outsideLondon`. A stored setting whose row says Closed is marked closed (`closed`), never deleted, and leaves the supply of places; a row not open yet is skipped. A blank or `Not applicable` capacity imports the provision with the places on roll (else 0), flagged; a row with no designated need keeps the setting and creates no provision, flagged. A field the file does not give never overwrites a stored one (a published location, cost, provision name or age range). A re-import writes only what changed, listed in `changes`; the rest is `unchanged`. Every field read from the file is recorded as real in the record's `provenance`, with the file's date (`asOf`, else the date in the file name `edubasealldataYYYYMMDD.csv` from Content-Disposition, else its latest LastChangedDate); the others are listed in `synthetic`. `dryRun=true` checks and reports everything and keeps nothing.",
+		"",
 		"Every row is checked before anything is written: shape, your borough, repeated URNs, provision ages within the setting's, places not below published vacancies, a known location. Errors name the row: `rows[n].<GIAS column>` with n the 1-based CSV data row (the header not counted), or `settings[i].provisions[j].<field>` with JSON indices. Any error → nothing is written: **403** when every error is a row of another borough (or an existing setting of one), otherwise **422** listing all errors, permission ones included. A body that cannot be read (broken CSV quoting, malformed JSON, missing columns, no rows) is a 400; a row with the wrong number of fields is a row error.",
 	].join("\n"),
 	security: bearerSecurity,
 	middleware: [requireRole("publisher", "admin")] as const,
 	request: {
+		query: z.object({
+			dryRun: z.enum(["true", "false"]).optional().openapi({
+				description: "true: check and report everything, write nothing",
+			}),
+			asOf: z.iso
+				.date()
+				.optional()
+				.openapi({ description: "The day the file describes (YYYY-MM-DD)", example: "2026-09-01" }),
+		}),
 		body: {
 			required: true,
 			content: {
@@ -90,9 +149,15 @@ const importRoute = createRoute({
 async function readBody(
 	contentType: string,
 	body: () => Promise<ArrayBuffer>,
+	name: string | undefined,
 ): Promise<ImportBody> {
 	const media = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
-	if (media === "text/csv") return { kind: "csv", text: decodeCsv(await body(), contentType) };
+	if (media === "text/csv") {
+		const bytes = new Uint8Array(await body());
+		const encoding = charsetOf(contentType) ?? "utf-8";
+		if (encoding === "windows-1252") refuseMislabelled(bytes);
+		return { kind: "file", source: bytesSource(bytes), encoding, name };
+	}
 	if (media === "application/json") {
 		const text = new TextDecoder().decode(await body());
 		try {
@@ -117,7 +182,17 @@ const { middleware, ...documented } = importRoute;
 export const importRoutes = createRouter();
 importRoutes.openAPIRegistry.registerPath(documented);
 importRoutes.post(importRoute.getRoutingPath(), ...middleware, async (c) => {
-	const body = await readBody(c.req.header("content-type") ?? "", () => c.req.arrayBuffer());
+	const query = importRoute.request.query.safeParse(c.req.query());
+	if (!query.success)
+		throw new ApiError("validation_failed", "dryRun must be true or false, asOf a date", {
+			errors: query.error.issues.map((i) => ({
+				path: `query.${i.path.join(".")}`,
+				message: i.message,
+			})),
+		});
+	const name = /filename="?([^";]+)"?/i.exec(c.req.header("content-disposition") ?? "")?.[1];
+	const body = await readBody(c.req.header("content-type") ?? "", () => c.req.arrayBuffer(), name);
 	const { db, now } = c.get("deps");
-	return c.json(await importSettings(db, actorOf(c), body, now()), 200);
+	const options = { dryRun: query.data.dryRun === "true", asOf: query.data.asOf };
+	return c.json(await importSettings(db, actorOf(c), body, now(), options), 200);
 });

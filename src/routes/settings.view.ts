@@ -17,7 +17,9 @@ export function toSetting(s: SettingRow) {
 		location: { lat: s.lat, lon: s.lon, source: s.locationSource },
 		pupilCount: s.pupilCount,
 		status: s.status,
+		closedOn: s.closedOn,
 		synthetic: s.synthetic,
+		provenance: s.provenance,
 		version: s.version,
 		updatedAt: s.updatedAt.toISOString(),
 	};
@@ -52,7 +54,9 @@ export function toProvision(p: {
 			fee: r.fee,
 			total: r.placeFunding + r.topUp + r.fee,
 		},
+		onRoll: r.onRoll,
 		synthetic: r.synthetic,
+		provenance: r.provenance,
 		version: r.version,
 		vacancies: p.vacancies.map(toVacancy),
 	};

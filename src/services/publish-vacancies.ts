@@ -14,7 +14,10 @@ import {
 import { touchSetting } from "./settings-write.js";
 import { appendVacancyEvents, type VacancyChange } from "./vacancy-feed.js";
 
-type ProvisionRow = typeof provisions.$inferSelect & { boroughCode: string };
+type ProvisionRow = typeof provisions.$inferSelect & {
+	boroughCode: string;
+	closedOn: string | null;
+};
 
 /** Locks the batch's settings (in URN order, so concurrent batches cannot deadlock) and reads their provisions. */
 async function lockProvisions(tx: Tx, batch: VacancyInputT[]) {
@@ -26,7 +29,7 @@ async function lockProvisions(tx: Tx, batch: VacancyInputT[]) {
 		.orderBy(asc(settings.urn))
 		.for("update");
 	const rows = await tx
-		.select({ p: provisions, boroughCode: settings.boroughCode })
+		.select({ p: provisions, boroughCode: settings.boroughCode, closedOn: settings.closedOn })
 		.from(provisions)
 		.innerJoin(settings, eq(settings.urn, provisions.settingUrn))
 		.where(
@@ -37,7 +40,10 @@ async function lockProvisions(tx: Tx, batch: VacancyInputT[]) {
 			),
 		);
 	return new Map<string, ProvisionRow>(
-		rows.map((r) => [`${r.p.settingUrn}/${r.p.code}`, { ...r.p, boroughCode: r.boroughCode }]),
+		rows.map((r) => [
+			`${r.p.settingUrn}/${r.p.code}`,
+			{ ...r.p, boroughCode: r.boroughCode, closedOn: r.closedOn },
+		]),
 	);
 }
 
@@ -58,7 +64,14 @@ async function validateBatch(
 				path: `body[${i}].provision`,
 				message: `no provision ${v.provision} at setting ${v.urn}`,
 			});
-		else assertBoroughWrite(actor.principal, p.boroughCode, `provision ${key} (row ${i})`);
+		else {
+			assertBoroughWrite(actor.principal, p.boroughCode, `provision ${key} (row ${i})`);
+			if (p.closedOn)
+				errors.push({
+					path: `body[${i}].urn`,
+					message: `setting ${v.urn} closed on ${p.closedOn} (GIAS): it offers no places`,
+				});
+		}
 		const slot = `${key}/${v.yearGroup ?? ""}`;
 		if (seen.has(slot))
 			errors.push({

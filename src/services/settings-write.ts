@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import {
+	type Provenance,
 	postcodeDistricts,
 	provisionNeedTypes,
 	provisions,
@@ -16,6 +17,32 @@ import { isUniqueViolation } from "./consultations.js";
 export interface WriteResult {
 	created: boolean;
 	etag: string;
+}
+
+/**
+ * Where a write's values came from. Without one, a write is the publisher's own statement of
+ * every field it gives, as of today (a location from the postcode district's centre is synthetic).
+ */
+export interface Origin {
+	synthetic: string[];
+	provenance: Provenance;
+	/** Pupils on the provision's roll (register imports); undefined leaves it as it is. */
+	onRoll?: number | null;
+	/** The setting's closing day; null reopens it; undefined leaves it as it is. */
+	closedOn?: string | null;
+}
+
+const dayOf = (now: Date) => now.toISOString().slice(0, 10);
+
+function published(fields: string[], now: Date, synthetic: string[] = []): Origin {
+	return {
+		synthetic,
+		provenance: {
+			source: "publisher",
+			asOf: dayOf(now),
+			real: fields.filter((f) => !synthetic.includes(f)),
+		},
+	};
 }
 
 /** Locks a setting row for the rest of the transaction; undefined when there is none. */
@@ -87,12 +114,20 @@ export async function writeSetting(
 	input: SettingInputT,
 	ifMatch: string | undefined,
 	now: Date,
+	origin?: Origin,
 ): Promise<WriteResult> {
 	const before = await lockSetting(tx, urn);
 	if (before) assertBoroughWrite(actor.principal, before.boroughCode, `setting ${urn}`);
 	assertBoroughWrite(actor.principal, input.borough, `a setting in borough ${input.borough}`);
 	checkIfMatch(ifMatch, before ? settingEtag(urn, before.version) : undefined);
 	const location = await locate(tx, input);
+	const from =
+		origin ??
+		published(
+			Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined),
+			now,
+			input.location ? [] : ["location"],
+		);
 	const values = {
 		name: input.name,
 		boroughCode: input.borough,
@@ -106,7 +141,9 @@ export async function writeSetting(
 		locationSource: location.source,
 		pupilCount: input.pupilCount ?? null,
 		status: input.status ?? null,
-		synthetic: [],
+		synthetic: from.synthetic,
+		provenance: from.provenance,
+		...(from.closedOn === undefined ? {} : { closedOn: from.closedOn }),
 		updatedAt: now,
 	};
 	const [after] = before
@@ -152,6 +189,7 @@ export async function writeProvision(
 	input: ProvisionInputT,
 	ifMatch: string | undefined,
 	now: Date,
+	origin?: Origin,
 ): Promise<WriteResult> {
 	const setting = await lockSetting(tx, urn);
 	if (!setting)
@@ -205,6 +243,7 @@ export async function writeProvision(
 			);
 		}
 	}
+	const from = origin ?? published(Object.keys(input), now);
 	const values = {
 		name: input.name,
 		level: input.level,
@@ -214,7 +253,9 @@ export async function writeProvision(
 		placeFunding: input.annualCost.placeFunding,
 		topUp: input.annualCost.topUp,
 		fee: input.annualCost.fee,
-		synthetic: [],
+		synthetic: from.synthetic,
+		provenance: from.provenance,
+		...(from.onRoll === undefined ? {} : { onRoll: from.onRoll }),
 		updatedAt: now,
 	};
 	const [after] = before

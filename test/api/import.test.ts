@@ -34,6 +34,8 @@ interface Imported {
 	skipped: { row: number; urn: number | null; reason: string }[];
 	created: number;
 	updated: number;
+	unchanged: number;
+	changes: unknown[];
 	defaults: { topUpBand: string; topUp: { mainstream: number; special: number } };
 }
 interface SettingView {
@@ -230,12 +232,14 @@ describe("POST /settings/import, GIAS CSV", () => {
 		]);
 	});
 
-	it("imports the same file again as updates: every created is false", async () => {
+	it("imports the same file again as unchanged: nothing created, nothing written", async () => {
+		const before = await counts();
 		const res = await postCsv(FIXTURE);
 		expect(res.status).toBe(200);
 		const body = (await res.json()) as Imported;
-		expect(body).toMatchObject({ created: 0, updated: 3 });
+		expect(body).toMatchObject({ created: 0, updated: 0, unchanged: 3, changes: [] });
 		expect(body.rows.every((r) => !r.created && r.provisions.every((p) => !p.created))).toBe(true);
+		expect(await counts()).toEqual(before);
 	});
 
 	it("refuses places below the vacancies already published", async () => {
@@ -259,7 +263,7 @@ describe("POST /settings/import, GIAS CSV", () => {
 		const csv = variant((rows) =>
 			rows.map((r, i) =>
 				i === 1
-					? { ...r, "SEN1 (name)": "Autism", StatutoryHighAge: "eleven", SenUnitCapacity: "" }
+					? { ...r, "SEN1 (name)": "Autism", StatutoryHighAge: "eleven", SenUnitCapacity: "ten" }
 					: r,
 			),
 		);
@@ -292,7 +296,10 @@ describe("POST /settings/import, GIAS CSV", () => {
 		const p = await expectRefused(postCsv(csv), 422);
 		expect(p.errors).toEqual([
 			{ path: "rows[2].URN", message: "URN 990101 already appears in rows[1]" },
-			{ path: "rows[3]", message: `has 3 fields; the header has ${fixture.header.length}` },
+			{
+				path: "rows[3]",
+				message: `has 3 fields; the header has ${fixture.header.length} (a file cut short ends like this)`,
+			},
 		]);
 	});
 

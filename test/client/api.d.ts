@@ -159,6 +159,8 @@ export interface paths {
          *
          *     **application/json**: `{ "settings": [ { "urn", …SettingInput, "provisions": [ { "code", …ProvisionInput } ] } ] }`, 1 to 2000 settings.
          *
+         *     A national extract (all of England) is read as a stream: rows outside London's 33 boroughs are passed over and counted in `file.outsideLondon`. A stored setting whose row says Closed is marked closed (`closed`), never deleted, and leaves the supply of places; a row not open yet is skipped. A blank or `Not applicable` capacity imports the provision with the places on roll (else 0), flagged; a row with no designated need keeps the setting and creates no provision, flagged. A field the file does not give never overwrites a stored one (a published location, cost, provision name or age range). A re-import writes only what changed, listed in `changes`; the rest is `unchanged`. Every field read from the file is recorded as real in the record's `provenance`, with the file's date (`asOf`, else the date in the file name `edubasealldataYYYYMMDD.csv` from Content-Disposition, else its latest LastChangedDate); the others are listed in `synthetic`. `dryRun=true` checks and reports everything and keeps nothing.
+         *
          *     Every row is checked before anything is written: shape, your borough, repeated URNs, provision ages within the setting's, places not below published vacancies, a known location. Errors name the row: `rows[n].<GIAS column>` with n the 1-based CSV data row (the header not counted), or `settings[i].provisions[j].<field>` with JSON indices. Any error → nothing is written: **403** when every error is a row of another borough (or an existing setting of one), otherwise **422** listing all errors, permission ones included. A body that cannot be read (broken CSV quoting, malformed JSON, missing columns, no rows) is a 400; a row with the wrong number of fields is a row error.
          */
         post: operations["importSettings"];
@@ -646,6 +648,30 @@ export interface components {
             levels: string[];
             needTypes: string[];
         };
+        /** @description Where the real fields came from; null for the demo's records (see `synthetic`) */
+        Provenance: {
+            /**
+             * @description `gias` (the GIAS register), `publisher` (written through the API), `import` (a JSON import)
+             * @example gias
+             */
+            source: string;
+            /** @example edubasealldata20260901.csv */
+            file?: string;
+            /**
+             * @description The day the source describes
+             * @example 2026-09-01
+             */
+            asOf: string;
+            /**
+             * @description Fields taken from the source as published facts
+             * @example [
+             *       "name",
+             *       "borough",
+             *       "location"
+             *     ]
+             */
+            real: string[];
+        } | null;
         Setting: {
             urn: number;
             name: string;
@@ -666,8 +692,11 @@ export interface components {
             };
             pupilCount: number | null;
             status: string | null;
-            /** @description Fields that are synthetic demo values, not published facts */
+            /** @description The day the register says it closed; a closed setting is kept but is no longer supply */
+            closedOn: string | null;
+            /** @description Fields that are not published facts: demo values, or what an import filled in (a postcode-district location, default costs) */
             synthetic: string[];
+            provenance: components["schemas"]["Provenance"];
             version: number;
             updatedAt: string;
         };
@@ -691,7 +720,10 @@ export interface components {
                 fee: number;
                 total: number;
             };
+            /** @description Pupils on its roll, as the register publishes */
+            onRoll: number | null;
             synthetic: string[];
+            provenance: components["schemas"]["Provenance"];
             version: number;
             vacancies: components["schemas"]["Vacancy"][];
         };
@@ -756,6 +788,11 @@ export interface components {
                 row: number;
                 urn: number;
                 created: boolean;
+                /**
+                 * @description `unchanged`: the file repeats what is stored, so nothing was written
+                 * @enum {string}
+                 */
+                outcome: "created" | "updated" | "unchanged";
                 /** @description The setting's ETag after the import */
                 etag: string;
                 provisions: {
@@ -776,10 +813,51 @@ export interface components {
                 urn: number | null;
                 reason: string;
             }[];
+            /** @description Stored settings the register now says are closed: marked with the day, kept, and no longer counted as supply */
+            closed: {
+                row: number;
+                urn: number;
+                closedOn: string;
+            }[];
             /** @description Settings created */
             created: number;
             /** @description Settings updated */
             updated: number;
+            /** @description Settings the file repeats as stored */
+            unchanged: number;
+            /** @description Rows imported with something to check */
+            flagged: number;
+            /** @description What a person should look at: a capacity not published (places from the pupils on roll, else 0), more on roll than places, no designated need (no provision created) */
+            flags: {
+                row: number;
+                urn: number | null;
+                path: string;
+                message: string;
+            }[];
+            /** @description Every field of a stored setting or provision the import changed */
+            changes: {
+                row: number;
+                urn: number;
+                /** @example provisions.RP.places */
+                field: string;
+                from?: unknown;
+                to?: unknown;
+            }[];
+            file?: {
+                name?: string;
+                /** @enum {string} */
+                encoding: "utf-8" | "windows-1252";
+                /** @description Data rows in the file */
+                rows: number;
+                /** @description Rows of London's 33 boroughs */
+                london: number;
+                /** @description Rows passed over */
+                outsideLondon: number;
+                /** @description The register's date, recorded as the real fields' provenance */
+                asOf: string;
+            };
+            /** @description true: checked and reported, nothing kept */
+            dryRun: boolean;
             /** @description The cost defaults behind `assumed` annual costs */
             defaults: {
                 placeFunding: string;
@@ -2127,7 +2205,12 @@ export interface operations {
     };
     importSettings: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: check and report everything, write nothing */
+                dryRun?: "true" | "false";
+                /** @description The day the file describes (YYYY-MM-DD) */
+                asOf?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -18,11 +18,17 @@ export const COL = {
 	s41: "Section41Approved (name)",
 	rpType: "TypeOfResourcedProvision (name)",
 	rpCapacity: "ResourcedProvisionCapacity",
+	rpOnRoll: "ResourcedProvisionOnRoll",
 	unitCapacity: "SenUnitCapacity",
+	unitOnRoll: "SenUnitOnRoll",
+	closeDate: "CloseDate",
+	lastChanged: "LastChangedDate",
 	capacity: "SchoolCapacity",
 	pupils: "NumberOfPupils",
 } as const;
 export const SEN_COLUMNS = Array.from({ length: 13 }, (_, i) => `SEN${i + 1} (name)`);
+/** Every column the import reads (the other ~110 of a national extract are passed over). */
+export const READ_COLUMNS: string[] = [...Object.values(COL), ...SEN_COLUMNS];
 
 /** Columns every GIAS file must have; the rest are optional (and needed only by some rows). */
 export const REQUIRED_COLUMNS = [
@@ -53,19 +59,23 @@ export const SPECIAL_LEVELS: Record<string, string> = {
 export interface Hosted {
 	code: string;
 	level: string;
+	/** The column of its places, and of the pupils on its roll. */
 	column: string;
+	onRoll: string;
 	label: string;
 }
 const RP: Hosted = {
 	code: "RP",
 	level: "resourced_provision",
 	column: COL.rpCapacity,
+	onRoll: COL.rpOnRoll,
 	label: "resourced provision",
 };
 const UNIT: Hosted = {
 	code: "UNIT",
 	level: "sen_unit",
 	column: COL.unitCapacity,
+	onRoll: COL.unitOnRoll,
 	label: "SEN unit",
 };
 /** GIAS TypeOfResourcedProvision → the provisions a mainstream school hosts. */

@@ -1,23 +1,37 @@
 // GIAS "all establishment data" rows → settings and provisions (see ../../../../shared/DOMAIN.md).
 
 import type { CsvRecord } from "./csv.js";
-import { defaultCost, type ImportDefaults, normaliseLabel } from "./defaults.js";
+import { defaultCost, type ImportDefaults } from "./defaults.js";
 import { bngToWgs84, onGrid } from "./geo.js";
-import { COL, csvSource, HOSTED, SEN_COLUMNS, SPECIAL_LEVELS } from "./gias-columns.js";
-import type { Candidate, ImportError, Skipped } from "./rows.js";
+import { COL, csvSource, HOSTED, type Hosted, SPECIAL_LEVELS } from "./gias-columns.js";
+import { giasNeeds } from "./gias-needs.js";
+import { giasDate } from "./gias-read.js";
+import type { Candidate, ClosedRow, Flag, ImportError, Skipped } from "./rows.js";
 
-/** Reads one GIAS row; a mainstream school with no SEN provision, or a closed one, is skipped. */
+/** A spreadsheet would run a cell starting with one of these as a formula (CSV injection). */
+const FORMULA = /^[=+\-@\t\r]/;
+const NOT_APPLICABLE = /^not applicable$/i;
+/** GIAS statuses of a school that takes pupils now. */
+const OPEN = new Set(["", "open", "open, but proposed to close"]);
+
+/**
+ * Reads one GIAS row. A mainstream school with no SEN provision, or one not open yet, is skipped;
+ * a closed one is a ClosedRow (marked closed if stored). What the register leaves blank is
+ * filled in, listed in `assumed`, and flagged when it matters (places unknown, no designation).
+ */
 export function giasCandidate(
 	record: CsvRecord,
 	header: string[],
 	d: ImportDefaults,
-): Candidate | Skipped {
+	fileDate: string,
+): Candidate | Skipped | ClosedRow {
 	const cell = (column: string) => record.values.get(column.toLowerCase()) ?? "";
 	const at = (column: string) => `rows[${record.row}].${column}`;
 	const errors: ImportError[] = [];
+	const flags: Flag[] = [];
 	const int = (column: string, required: boolean): number | undefined => {
 		const text = cell(column);
-		if (text === "") {
+		if (text === "" || NOT_APPLICABLE.test(text)) {
 			if (required) errors.push({ path: at(column), message: "is empty" });
 			return undefined;
 		}
@@ -30,7 +44,7 @@ export function giasCandidate(
 	const source = csvSource(record.row, []);
 	if (record.fieldCount !== header.length) {
 		// The cells are misaligned: anything else said about this row would be noise.
-		const message = `has ${record.fieldCount} fields; the header has ${header.length}`;
+		const message = `has ${record.fieldCount} fields; the header has ${header.length}${record.fieldCount < header.length ? " (a file cut short ends like this)" : ""}`;
 		const only = [{ path: source.prefix, message }];
 		return {
 			source,
@@ -39,11 +53,19 @@ export function giasCandidate(
 			provisions: [],
 			assumed: [],
 			errors: only,
+			flags,
 			unreadable: true,
 		};
 	}
+	const status = cell(COL.status).toLowerCase();
+	if (status === "closed")
+		return {
+			row: record.row,
+			urn: urn ?? null,
+			closedOn: giasDate(cell(COL.closeDate)) ?? fileDate,
+		};
 	const skip = (reason: string): Skipped => ({ row: record.row, urn: urn ?? null, reason });
-	if (cell(COL.status).toLowerCase() === "closed") return skip("closed establishment");
+	if (!OPEN.has(status)) return skip(`not open (${cell(COL.status)})`);
 	const giasType = cell(COL.type);
 	const special = SPECIAL_LEVELS[giasType.toLowerCase()];
 	const hosted = special ? [] : HOSTED[cell(COL.rpType).toLowerCase()];
@@ -55,76 +77,69 @@ export function giasCandidate(
 			message: `must be "Resourced provision", "SEN unit", "Resourced provision and SEN unit" or "Not applicable"`,
 		});
 
-	const needTypes = new Set<string>();
-	let unknownLabel = false;
-	for (const column of SEN_COLUMNS) {
-		const label = cell(column);
-		if (label === "" || normaliseLabel(label) === "notapplicable") continue;
-		const code = d.needByLabel.get(normaliseLabel(label));
-		if (code) needTypes.add(code);
-		else {
-			unknownLabel = true;
+	const name = cell(COL.name);
+	for (const column of [COL.name, COL.postcode])
+		if (FORMULA.test(cell(column)))
 			errors.push({
 				path: at(column),
-				message: `unknown GIAS need label "${label}"; expected one of ${d.giasLabels.map((l) => `"${l}"`).join(", ")} or "Not Applicable"`,
+				message: `starts with "${cell(column)[0]}", as a spreadsheet formula does; a register name never does, so the file has been altered`,
 			});
-		}
-	}
-	if (needTypes.size === 0 && !unknownLabel)
-		errors.push({
-			path: at("SEN1 (name)"),
-			message: "a specialist provision needs at least one designated need (SEN1 … SEN13)",
-		});
-
+	const needTypes = giasNeeds(cell, d, at, errors);
 	const assumed: string[] = [];
 	const ageRange = { min: int(COL.low, true), max: int(COL.high, true) };
 	const pupilCount = int(COL.pupils, false);
-	const easting = int(COL.easting, false);
-	const northing = int(COL.northing, false);
-	let location: { lat: number; lon: number } | undefined;
-	if (easting && northing) {
-		if (onGrid(easting, northing)) location = bngToWgs84(easting, northing);
-		else errors.push({ path: at(COL.easting), message: "lies off the British National Grid" });
-	} else if (easting || northing)
-		errors.push({
-			path: at(easting ? COL.northing : COL.easting),
-			message: "give both Easting and Northing, or neither",
-		});
+	const location = place(int(COL.easting, false), int(COL.northing, false), at, errors);
 	if (!location) assumed.push("location");
 
-	const name = cell(COL.name);
-	const plan = special
-		? [{ code: "SS", level: special, column: COL.capacity as string, label: "" }]
+	const plan: Hosted[] = special
+		? [{ code: "SS", level: special, column: COL.capacity, onRoll: COL.pupils, label: "" }]
 		: (hosted ?? []);
+	if (needTypes.length === 0 && plan.length && !errors.length)
+		flags.push({
+			row: record.row,
+			urn: urn ?? null,
+			path: at("SEN1 (name)"),
+			message: `no designated need in SEN1 … SEN13: the setting is kept, its ${plan.map((p) => p.code).join(" and ")} provision is not created until a designation is published`,
+		});
 	const placesColumns: string[] = [];
-	const provisions = plan.map((p) => {
-		let places = int(p.column, false);
+	const provisions = (needTypes.length ? plan : []).map((p) => {
+		const capacity = int(p.column, false);
+		const onRoll = int(p.onRoll, false);
+		let places = capacity;
 		let column = p.column;
-		if (places === undefined && p.code === "SS" && pupilCount !== undefined) {
-			places = pupilCount;
-			column = COL.pupils;
-			assumed.push("provisions.SS.places");
-		}
-		if (places === undefined && cell(p.column) === "")
-			errors.push({
+		if (places === undefined) {
+			places = onRoll ?? 0;
+			if (onRoll !== undefined) column = p.onRoll;
+			assumed.push(`provisions.${p.code}.places`);
+			flags.push({
+				row: record.row,
+				urn: urn ?? null,
 				path: at(p.column),
-				message: `is empty; the places of the ${p.label || "school"} are needed${p.code === "SS" ? " (or NumberOfPupils)" : ""}`,
+				message: `no capacity published for the ${p.label || "school"}: places set to ${onRoll === undefined ? "0" : `the ${onRoll} on roll (${p.onRoll})`} until it is`,
+			});
+		} else if (onRoll !== undefined && onRoll > places)
+			flags.push({
+				row: record.row,
+				urn: urn ?? null,
+				path: at(p.onRoll),
+				message: `${onRoll} on roll is above the ${capacity} places of ${p.column}`,
 			});
 		placesColumns.push(column);
+		if (p.code !== "SS") assumed.push(`provisions.${p.code}.ageRange`);
 		const cost = defaultCost(d, p.level);
 		assumed.push(...cost.assumed.map((a) => `provisions.${p.code}.${a}`));
 		const input = {
 			name: (p.label ? `${name} ${p.label}` : name).slice(0, 200),
 			level: p.level,
-			needTypes: [...needTypes],
+			needTypes,
 			ageRange,
 			places,
 			annualCost: cost.annualCost,
 		};
-		return { code: p.code, input };
+		return { code: p.code, input, onRoll: p.code === "SS" ? undefined : onRoll };
 	});
 
-	const status =
+	const s41 =
 		special === "special_non_maintained"
 			? "s342-approved"
 			: special === "special_independent" && cell(COL.s41).toLowerCase() === "approved"
@@ -142,10 +157,29 @@ export function giasCandidate(
 			postcode: cell(COL.postcode) || undefined,
 			location,
 			pupilCount,
-			status,
+			status: s41,
 		},
 		provisions,
 		assumed,
 		errors,
+		flags,
 	};
+}
+
+/** Easting/Northing → WGS84; none (blank or 0, as GIAS writes an unplaced school) → undefined. */
+function place(
+	easting: number | undefined,
+	northing: number | undefined,
+	at: (column: string) => string,
+	errors: ImportError[],
+): { lat: number; lon: number } | undefined {
+	if (easting && northing) {
+		if (onGrid(easting, northing)) return bngToWgs84(easting, northing);
+		errors.push({ path: at(COL.easting), message: "lies off the British National Grid" });
+	} else if (easting || northing)
+		errors.push({
+			path: at(easting ? COL.northing : COL.easting),
+			message: "give both Easting and Northing, or neither",
+		});
+	return undefined;
 }

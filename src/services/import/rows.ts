@@ -20,12 +20,29 @@ export interface ImportError extends FieldError {
 	forbidden?: boolean;
 }
 
+/** Something imported that a person should look at (places not published, no designation…). */
+export interface Flag {
+	row: number;
+	urn: number | null;
+	path: string;
+	message: string;
+}
+
+/** A register row of a closed establishment: a stored setting is marked closed, not deleted. */
+export interface ClosedRow {
+	row: number;
+	urn: number | null;
+	closedOn: string;
+}
+
 /** A row as read from the body, before its shape is checked. */
 export interface Candidate {
 	source: Source;
 	urn: unknown;
 	setting: unknown;
-	provisions: { code: unknown; input: unknown }[];
+	/** `onRoll`: pupils on the provision's roll, when the register gives it. */
+	provisions: { code: unknown; input: unknown; onRoll?: number }[];
+	flags?: Flag[];
 	/** Fields filled in by the import rather than given by the caller. */
 	assumed: string[];
 	errors: ImportError[];
@@ -38,8 +55,9 @@ export interface ValidRow {
 	source: Source;
 	urn: number;
 	setting: SettingInputT;
-	provisions: { code: string; input: ProvisionInputT }[];
+	provisions: { code: string; input: ProvisionInputT; onRoll?: number }[];
 	assumed: string[];
+	flags: Flag[];
 }
 
 /** A row that was read but not imported (e.g. a GIAS mainstream school with no SEN provision). */

@@ -5,7 +5,6 @@ import {
 	AgeRange,
 	ProvisionCode,
 	ProvisionInput,
-	type ProvisionInputT,
 	SettingInput,
 } from "../../contracts/registry.js";
 import type { Executor } from "../../db/types.js";
@@ -60,7 +59,7 @@ export function checkRows(
 		// field of the setting is bad.
 		const ages = AgeRange.safeParse((c.setting as { ageRange?: unknown }).ageRange).data;
 		const codes = new Set<string>();
-		const provisionsOk: { code: string; input: ProvisionInputT }[] = [];
+		const provisionsOk: ValidRow["provisions"] = [];
 		c.provisions.forEach((p, j) => {
 			const code = ProvisionCode.safeParse(p.code);
 			if (!code.success) found.push(...issuesAt(code.error, () => source.field("code", j)));
@@ -76,7 +75,7 @@ export function checkRows(
 					path: source.field("ageRange", j),
 					message: `${mine.min}–${mine.max} lies outside the setting's ages ${ages.min}–${ages.max}`,
 				});
-			provisionsOk.push({ code: code.data, input: input.data });
+			provisionsOk.push({ code: code.data, input: input.data, onRoll: p.onRoll });
 		});
 
 		const unique = firstPerPath(found);
@@ -88,6 +87,7 @@ export function checkRows(
 				setting: setting.data,
 				provisions: provisionsOk,
 				assumed: c.assumed,
+				flags: c.flags ?? [],
 			});
 	}
 	return { rows, errors };

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { children, provisions, settings, vacancies } from "../../../schema/index.js";
 import type { Child as SolverChild, Provision as SolverProvision } from "../../../solver/index.js";
 import type { Executor } from "../../db/types.js";
@@ -46,6 +46,8 @@ export async function loadProvisions(db: Executor, today: string): Promise<Provi
 		})
 		.from(provisions)
 		.innerJoin(settings, eq(settings.urn, provisions.settingUrn))
+		// A setting the register says closed is kept, but offers no place.
+		.where(isNull(settings.closedOn))
 		.orderBy(provisions.id);
 	return rows.map((r) => ({
 		id: String(r.id),
