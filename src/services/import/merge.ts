@@ -1,7 +1,7 @@
 // One imported row against what is stored: what to write, and what changed.
 
 import type { Provenance } from "../../../schema/index.js";
-import type { ProvisionInputT, SettingInputT } from "../../routes/registry.schemas.js";
+import type { ProvisionInputT, SettingInputT } from "../../contracts/registry.js";
 import type { Origin } from "../settings-write.js";
 import type { ValidRow } from "./rows.js";
 import type { Stored, StoredProvision, StoredSetting } from "./stored.js";
