@@ -1,12 +1,7 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { postcodeDistricts, provisions, settings, vacancies } from "../../../schema/index.js";
 import type { Principal } from "../../auth/claims.js";
-import {
-	AgeRange,
-	ProvisionCode,
-	ProvisionInput,
-	SettingInput,
-} from "../../contracts/registry.js";
+import { AgeRange, ProvisionCode, ProvisionInput, SettingInput } from "../../contracts/registry.js";
 import type { Executor } from "../../db/types.js";
 import { UrnValue } from "./json.js";
 import { type Candidate, firstPerPath, type ImportError, issuesAt, type ValidRow } from "./rows.js";
