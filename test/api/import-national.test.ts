@@ -278,7 +278,7 @@ describe("a broken register file changes nothing", () => {
 			},
 			LATIN1,
 			400,
-			/NUL byte at byte 5001/,
+			/^rows\[3\]\.SENPRU \(name\): contains a NUL byte/,
 		],
 		[
 			"a missing required column",

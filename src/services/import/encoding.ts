@@ -21,8 +21,8 @@ function badFile(message: string): ApiError {
 }
 
 /**
- * What a file's first bytes say it is not: a spreadsheet or zip, UTF-16, or something with NUL
- * bytes. Each gets a message saying what to send instead.
+ * What a file's first bytes say it is not: a spreadsheet or zip, or UTF-16. Each gets a message
+ * saying what to send instead. (A NUL byte is refused cell by cell, naming the row and column.)
  */
 export function refuseNonText(head: Uint8Array): void {
 	const [a, b, c, d] = head;
@@ -36,17 +36,9 @@ export function refuseNonText(head: Uint8Array): void {
 		throw badFile(
 			"the file is UTF-16; save it as Windows-1252 (as GIAS publishes it) or UTF-8 CSV",
 		);
-	const nul = head.indexOf(0);
-	if (nul >= 0) throw nulAt(nul);
 }
 
-function nulAt(index: number): ApiError {
-	return badFile(
-		`the file has a NUL byte at byte ${index + 1}: it is not a text CSV (UTF-16, binary, or damaged); save it as Windows-1252 or UTF-8 CSV`,
-	);
-}
-
-/** Windows-1252 bytes → text; throws on a NUL or an undefined byte (0x81, 0x8D, 0x8F, 0x90, 0x9D). */
+/** Windows-1252 bytes → text; throws on an undefined byte (0x81, 0x8D, 0x8F, 0x90, 0x9D). */
 export function decode1252(bytes: Uint8Array, offset: number): string {
 	let out = "";
 	const step = 8192;
@@ -55,7 +47,6 @@ export function decode1252(bytes: Uint8Array, offset: number): string {
 		const codes = new Array<number>(part.length);
 		for (let i = 0; i < part.length; i++) {
 			const byte = part[i] as number;
-			if (byte === 0) throw nulAt(offset + start + i);
 			if (UNDEFINED_1252.has(byte))
 				throw badFile(
 					`byte ${offset + start + i + 1} (0x${byte.toString(16).padStart(2, "0")}) is not a character in Windows-1252 or UTF-8: the file is in another encoding or is not text`,
@@ -120,8 +111,6 @@ export async function* decodeChunks(
 		if (offset === 0) refuseNonText(chunk.subarray(0, 4096));
 		if (encoding === "windows-1252") yield decode1252(chunk, offset);
 		else {
-			const nul = chunk.indexOf(0);
-			if (nul >= 0) throw nulAt(offset + nul);
 			try {
 				yield utf8.decode(chunk, { stream: true });
 			} catch {

@@ -1,6 +1,7 @@
 // A GIAS "all establishment data" file, national or a borough's, read once from its bytes.
 
 import { LA_CODE_PATTERN } from "../../../schema/index.js";
+import { nulError } from "../../http/nul-bytes.js";
 import { ApiError } from "../../http/problem.js";
 import type { CsvRecord } from "./csv.js";
 import { streamCsv } from "./csv-stream.js";
@@ -50,8 +51,11 @@ export async function readGiasFile(
 	const london: CsvRecord[] = [];
 	let outsideLondon = 0;
 	let lastChanged: string | undefined;
+	// PostgreSQL text cannot hold NUL: every cell with one is named (`rows[2].EstablishmentName`).
+	const nul: string[] = [];
 	const { records } = await streamCsv(source, encoding, {
 		onHeader(names) {
+			if (names.some((n) => n.includes("\u0000"))) throw nulError(["header"]);
 			checkGiasHeader(names);
 			header = names;
 			const index = new Map(names.map((n, i) => [n.toLowerCase(), i]));
@@ -63,6 +67,8 @@ export async function readGiasFile(
 			changedAt = index.get(COL.lastChanged.toLowerCase()) ?? -1;
 		},
 		onRecord({ row, fields }) {
+			for (const [k, value] of fields.entries())
+				if (value.includes("\u0000")) nul.push(`rows[${row}].${header[k] ?? `column ${k + 1}`}`);
 			const aligned = fields.length === header.length;
 			if (aligned && !LONDON.test((fields[laAt] ?? "").trim())) {
 				outsideLondon++;
@@ -80,6 +86,7 @@ export async function readGiasFile(
 		},
 		onProgress,
 	});
+	if (nul.length) throw nulError(nul);
 	if (records === 0)
 		throw new ApiError("validation_failed", "the CSV has a header but no data rows", {
 			errors: [{ path: "rows", message: "at least one data row" }],
