@@ -62,6 +62,7 @@ export function londonRound(childCount?: number): {
 			unplacedPenalty: d.unplacedPenalty.value,
 		},
 		journeyLimits: d.journeyLimits.value,
+		fallback: d.independentFallback.value,
 	};
 	return { children, provisions, params };
 }

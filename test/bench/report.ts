@@ -82,7 +82,7 @@ function engineLine(name: string, row: EngineRow & { skipped?: string }): string
 		name === "highs"
 			? ` (load ${row.loadMs} ms, first call ${row.firstCallMs} ms, WebAssembly ${row.wasmMb} MB)`
 			: name === "network" || name === "simplex"
-				? ` (median of ${row.solveMsRuns?.join(", ")} ms, min ${row.solveMsMin} ms; + candidates ${row.prepareMs} ms, duals ${row.dualsMs} ms)`
+				? ` (median of ${row.solveMsRuns?.join(", ")} ms, min ${row.solveMsMin} ms, CPU ${row.solveCpuMs} ms; first call ${row.firstCallMs} ms; + candidates ${row.prepareMs} ms, duals ${row.dualsMs} ms)`
 				: "";
 	return (
 		`  ${label} solve ${row.solveMs} ms${extra}  peak RSS ${row.peakRssMb} MB` +
