@@ -119,6 +119,17 @@ export function printEntry(entry: Record<string, unknown>): void {
 		`  engines ${(entry.engines as string[]).join(", ")}: agree ${entry.enginesAgree}, status ${entry.status}` +
 			(entry.targets ? `, targets met ${(entry.targets as { met: boolean }).met}` : ""),
 	);
+	const warm = entry.warm as Row &
+		Record<string, { medianMs: number; minMs: number; maxMs: number }>;
+	if (warm?.error) console.log(`  warm re-solve FAILED ${warm.error}`);
+	else if (warm?.onePlaceMore) {
+		const w = warm as unknown as Record<string, number>;
+		console.log(
+			`  warm re-solve after one more place: median ${warm.onePlaceMore.medianMs} ms (min ${warm.onePlaceMore.minMs}, max ${warm.onePlaceMore.maxMs});` +
+				` the place taken back: median ${warm.placeTakenBack?.medianMs} ms; cold ${w.coldMs} ms;` +
+				` shadow prices exact ${w.shadowPricesExact} of ${w.shadowPricesChecked}`,
+		);
+	}
 	const explained = entry.explained as Row;
 	const greedy = entry.greedy as Row;
 	console.log(

@@ -9,7 +9,9 @@
  * machine hits both, reporting the median solve, every run's time in `solveMsRuns`, the
  * minimum, and the largest peak RSS),
  * HiGHS on the whole LP (load and first-call compilation reported apart), javascript-lp-solver
- * where its dense tableau fits (≤ 2,000 × 800), the full explained allocation, and the greedy
+ * where its dense tableau fits (≤ 2,000 × 800), warm re-solves of the simplex after one
+ * provision's capacity changes (`warm`: one more place and back, at 21 provisions; target at
+ * 15,000 × 1,500: median ≤ 20 ms), the full explained allocation, and the greedy
  * nearest-place baseline. `engines` lists the engines that ran; `enginesAgree` is true only
  * when at least two ran, each certified optimal, on the same objective. `speed` compares the
  * simplex with HiGHS and, when g++ and LEMON's headers are installed (`--no-lemon` skips it),
@@ -195,6 +197,11 @@ for (const spec of sizes) {
 					behindLemon <= target.timesLemon),
 			...(behindLemon === null ? { lemon: "not measured" } : {}),
 		};
+	}
+	entry.warm = runWorker(spec, "warm");
+	if (spec === "15000x1500" && !(entry.warm as Row).error) {
+		const warm = entry.warm as Row & { onePlaceMore: { medianMs: number } };
+		entry.warmTarget = { onePlaceMoreMedianMs: 20, met: warm.onePlaceMore.medianMs <= 20 };
 	}
 	entry.explained = runWorker(spec, "explained");
 	entry.greedy = runWorker(spec, "greedy");

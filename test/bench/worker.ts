@@ -5,7 +5,8 @@
  * Jobs: "network" | "simplex" | "lp" | "highs" — the transportation core on one engine
  * (candidates, solve, certificate; duals too for network and simplex); "explained" — the full solveAllocation (explanations,
  * duals, summary); "greedy" — the nearest-place baseline; "dimacs" — writes the
- * transportation core as a DIMACS min-cost flow file to `out` for the native anchor.
+ * transportation core as a DIMACS min-cost flow file to `out` for the native anchor; "warm" —
+ * warm re-solves of the simplex after one provision's capacity changes (see warm-job.ts).
  */
 import { writeFileSync } from "node:fs";
 import loadHighs from "highs";
@@ -17,8 +18,17 @@ import { candidateCsr } from "../../solver/solve-allocation";
 import { transportDimacs } from "./dimacs";
 import { loadInstance } from "./instances";
 import { generateLondonLike } from "./london-like";
+import { measureWarm } from "./warm-job";
 
-export type Job = "network" | "simplex" | "lp" | "highs" | "explained" | "greedy" | "dimacs";
+export type Job =
+	| "network"
+	| "simplex"
+	| "lp"
+	| "highs"
+	| "explained"
+	| "greedy"
+	| "dimacs"
+	| "warm";
 
 interface Request {
 	spec: string;
@@ -44,7 +54,15 @@ const result: Record<string, unknown> = {
 	rssBeforeMb: mb(rssBefore),
 };
 
-if (request.job === "dimacs") {
+if (request.job === "warm") {
+	const base = buildInstance(input);
+	const { instance, edges } = withFallback(base, buildCandidates(base));
+	const csr = candidateCsr(instance, edges, []);
+	// Warm the code up first, as the service's long-lived process would be.
+	const small = buildInstance(generateLondonLike({ children: 300, provisions: 100, seed: 1 }));
+	measureWarm(candidateCsr(small, buildCandidates(small), []), 5);
+	Object.assign(result, measureWarm(csr), { peakRssMb: peakMb() });
+} else if (request.job === "dimacs") {
 	const base = buildInstance(input);
 	const { instance, edges } = withFallback(base, buildCandidates(base));
 	const csr = candidateCsr(instance, edges, []);

@@ -42,6 +42,8 @@ export class NetworkSimplex {
 	/** Real arcs: 0 … arcCount − 1; node v's artificial arc is arcCount + v. */
 	readonly arcCount: number;
 	readonly artificialCost: number;
+	/** Σ |cost| over the real arcs: kept below artificialCost, so artificial arcs stay the dearest. */
+	costSum = 0;
 	pivots = 0;
 	private nextArc = 0;
 	private readonly blockSize: number;
@@ -75,7 +77,9 @@ export class NetworkSimplex {
 				throw new Error(`arc ${e}: its nodes must be 0 … ${n - 1}`);
 			costSum += Math.abs(c);
 		}
-		this.artificialCost = costSum + 1;
+		this.costSum = costSum;
+		// Dearer than any path of real arcs, with room for later cost changes (see changes.ts).
+		this.artificialCost = 4 * costSum + 1;
 		if (!Number.isSafeInteger(4 * this.artificialCost)) throw new Error("costs too large");
 		this.blockSize = Math.max(10, Math.ceil(Math.sqrt(m)));
 		this.tree = new SpanningTree(n, net.root);
@@ -176,15 +180,22 @@ export class NetworkSimplex {
 	/**
 	 * Sends the most flow the cycle of `entering` and the tree allows and swaps arcs. Of the arcs
 	 * that block, the last met going round the cycle in the flow's direction from the join leaves.
+	 * By default the arc is pushed off the bound it sits at; a warm re-solve (see changes.ts) may
+	 * push a nontree arc that a change left between its bounds, by at most `room`.
 	 */
-	private pivot(entering: number): void {
+	pivot(
+		entering: number,
+		forward = this.state[entering] === AT_LOWER,
+		room = forward
+			? (this.capacity[entering] as number) - (this.flow[entering] as number)
+			: (this.flow[entering] as number),
+	): void {
 		const { tree, flow, capacity, state } = this;
 		const { parent, pred, dir } = tree;
-		const forward = state[entering] === AT_LOWER;
 		const first = forward ? (this.source[entering] as number) : (this.target[entering] as number);
 		const second = forward ? (this.target[entering] as number) : (this.source[entering] as number);
 		const join = tree.join(first, second);
-		let delta = capacity[entering] as number;
+		let delta = room;
 		let uOut = -1;
 		let onFirstSide = false;
 		// Join → first: flow runs down the tree, so it grows on DOWN arcs and shrinks on UP arcs.
@@ -225,7 +236,9 @@ export class NetworkSimplex {
 			}
 		}
 		if (uOut < 0) {
-			state[entering] = -(state[entering] as number) as -1 | 1;
+			// The arc itself blocked: it now sits at the bound it was pushed towards.
+			if (forward) state[entering] = flow[entering] === capacity[entering] ? AT_UPPER : AT_LOWER;
+			else state[entering] = flow[entering] === 0 ? AT_LOWER : AT_UPPER;
 			return;
 		}
 		const leaving = pred[uOut] as number;
