@@ -8,6 +8,7 @@ export default defineConfig({
 		"./schema/audit.ts",
 		"./schema/panel.ts",
 		"./schema/demand.ts",
+		"./schema/jobs.ts",
 	],
 	out: "./schema/migrations",
 	casing: "snake_case",

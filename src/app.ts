@@ -26,6 +26,8 @@ import { settingsRoutes } from "./routes/settings.js";
 import { sufficiencyRoutes } from "./routes/sufficiency.js";
 import { vacancyRoutes } from "./routes/vacancies.js";
 import { whatIfRoutes } from "./routes/what-if.js";
+import { requestJobWorker } from "./services/jobs/from-app.js";
+import type { JobWorker } from "./services/jobs/worker.js";
 import { isPagePath, mountWeb, notFoundPage, type WebOptions, wantsPage } from "./web/index.js";
 
 export interface AppOptions {
@@ -39,6 +41,8 @@ export interface AppOptions {
 	now?: () => Date;
 	/** How background work (large matching runs) is scheduled; default: a Node timer. */
 	defer?: (task: () => Promise<void>) => void;
+	/** Runs jobs from the database; default: one that only runs what this app's requests start. */
+	jobs?: JobWorker;
 	/** Matching rounds up to this many children answer at once (default 500). */
 	syncRunLimit?: number;
 	/** The built static files (`npm install` builds them; see src/cli/build-assets.ts). */
@@ -80,6 +84,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 				);
 			}),
 		syncRunLimit: options.syncRunLimit ?? 500,
+		jobs: options.jobs ?? requestJobWorker(options.db, options.now),
 	};
 	const app = createRouter();
 

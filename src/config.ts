@@ -20,6 +20,7 @@ const configSchema = z
 		MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
 		STOP_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(10),
 		IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(104_857_600),
+		JOB_LEASE_SECONDS: z.coerce.number().min(2).max(600).default(20),
 		AUTH_ISSUER: z.string().min(1).default("urn:send-brokerage:local"),
 		AUTH_AUDIENCE: z.string().min(1).default("send-brokerage-api"),
 		AUTH_ALGORITHMS: z
@@ -70,6 +71,8 @@ export type Config = {
 	/** On SIGTERM/SIGINT, how long requests in flight and background work may take to finish. */
 	stopGraceSeconds: number;
 	importMaxBytes: number;
+	/** How long a claimed job (a matching run) stays this instance's without renewal. */
+	jobLeaseSeconds: number;
 	auth: {
 		issuer: string;
 		audience: string;
@@ -124,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		maxBodyBytes: c.MAX_BODY_BYTES,
 		stopGraceSeconds: c.STOP_GRACE_SECONDS,
 		importMaxBytes: c.IMPORT_MAX_BYTES,
+		jobLeaseSeconds: c.JOB_LEASE_SECONDS,
 		auth: {
 			issuer: c.AUTH_ISSUER,
 			audience: c.AUTH_AUDIENCE,

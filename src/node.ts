@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import { hostname } from "node:os";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { AssetsMissingError, loadNodeAssets } from "./assets/node-assets.js";
@@ -9,6 +10,7 @@ import { DataDirLockedError } from "./db/data-dir-lock.js";
 import { openConfiguredDatabase } from "./db/open.js";
 import { DatabaseUnavailableError } from "./db/postgres.js";
 import { BackgroundTasks, installGracefulStop } from "./http/graceful-stop.js";
+import { requestJobWorker } from "./services/jobs/from-app.js";
 import { webFromConfig } from "./web/from-config.js";
 
 /** Node entry point: `npm start`. */
@@ -33,6 +35,10 @@ async function main(): Promise<void> {
 	const assets = await loadNodeAssets();
 	const web = webFromConfig(config, devKey);
 	const background = new BackgroundTasks();
+	const jobs = requestJobWorker(database.db, undefined, {
+		workerId: `${hostname()}:${process.pid}`,
+		leaseSeconds: config.jobLeaseSeconds,
+	});
 	const app = createApp({
 		db: database.db,
 		dbKind: database.kind,
@@ -43,7 +49,10 @@ async function main(): Promise<void> {
 		logRequest: config.logRequests ? (line) => console.log(line) : undefined,
 		web,
 		defer: background.run,
+		jobs,
 	});
+	// PGlite has one owner, so a running job at start-up is a crashed predecessor's: resumed now.
+	await jobs.start({ soleOwner: database.kind === "pglite" });
 	const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
 		const host = config.host === "0.0.0.0" ? "localhost" : config.host;
 		console.log(`London SEND Placement Brokerage listening on http://${host}:${info.port}`);
@@ -58,7 +67,14 @@ async function main(): Promise<void> {
 		server: server as Server,
 		graceMs: config.stopGraceSeconds * 1000,
 		background,
-		release: () => database.close(),
+		onStop: () => jobs.stopClaiming(),
+		release: async (deadline) => {
+			try {
+				return (await jobs.stop(deadline)).length;
+			} finally {
+				await database.close();
+			}
+		},
 		log: (line) => console.log(line),
 		exit: (code) => process.exit(code),
 	});

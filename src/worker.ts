@@ -2,6 +2,8 @@ import { createApp } from "./app.js";
 import type { AssetManifest } from "./assets/manifest.js";
 import { createVerifier, type Verifier } from "./auth/verifier.js";
 import { openPostgres } from "./db/postgres.js";
+import type { Database } from "./db/types.js";
+import { requestJobWorker } from "./services/jobs/from-app.js";
 import { type WorkerWebEnv, workerWeb } from "./web/worker-web.js";
 
 /** The Worker bindings declared in wrangler.toml. */
@@ -15,6 +17,7 @@ export interface WorkerEnv extends WorkerWebEnv {
 	AUTH_ALGORITHMS?: string;
 	MAX_BODY_BYTES?: string;
 	IMPORT_MAX_BYTES?: string;
+	WORKERS_MAX_RUN_CHILDREN?: string;
 }
 
 interface ExecutionContextLike {
@@ -55,11 +58,16 @@ export default {
 		});
 		if (web === null) web = workerWeb(env);
 		const database = openPostgres(env.HYPERDRIVE.connectionString, { max: 5 });
+		// Work deferred past the answer (a run) still needs the connection: close after it.
+		const deferred: Promise<void>[] = [];
 		const app = createApp({
 			db: database.db,
 			dbKind: "postgres",
 			verify: await verifier,
-			defer: (task) => ctx.waitUntil(task()),
+			defer: (task) => {
+				deferred.push(task());
+			},
+			jobs: edgeJobWorker(database, env),
 			maxBodyBytes: Number(env.MAX_BODY_BYTES ?? "1048576"),
 			importMaxBodyBytes: Number(env.IMPORT_MAX_BYTES ?? "104857600"),
 			assets: { manifest: await manifest },
@@ -68,7 +76,37 @@ export default {
 		try {
 			return await app.fetch(request);
 		} finally {
-			ctx.waitUntil(database.close());
+			ctx.waitUntil(Promise.allSettled(deferred).then(() => database.close()));
 		}
 	},
+
+	/**
+	 * The Cron Trigger (`[triggers]` in wrangler.toml, every minute): fails runs interrupted on
+	 * every attempt, then claims and solves waiting light runs, as any Node worker would.
+	 */
+	async scheduled(_event: unknown, env: WorkerEnv, ctx: ExecutionContextLike): Promise<void> {
+		const database = openPostgres(env.HYPERDRIVE.connectionString, { max: 2 });
+		const jobs = edgeJobWorker(database, env);
+		ctx.waitUntil(
+			jobs
+				.drainQueue(CRON_RUNS_PER_TICK)
+				.then(() => undefined)
+				.finally(() => database.close()),
+		);
+	},
 };
+
+/** Runs solved in one Cron Trigger invocation (each within the invocation's CPU limit). */
+const CRON_RUNS_PER_TICK = 5;
+
+/**
+ * An isolate has 128 MB: it takes runs of up to WORKERS_MAX_RUN_CHILDREN children (default
+ * 2,000); heavier ones wait for a Node job worker (`npm start` on the same PostgreSQL).
+ */
+function edgeJobWorker(database: Database, env: WorkerEnv) {
+	return requestJobWorker(database.db, undefined, {
+		workerId: "workers",
+		leaseSeconds: 60,
+		maxWeight: Number(env.WORKERS_MAX_RUN_CHILDREN ?? "2000"),
+	});
+}

@@ -3,7 +3,8 @@ import { prepareDatabase } from "../bootstrap.js";
 import { loadConfig } from "../config.js";
 import { RunRequest } from "../contracts/matching-runs.js";
 import { openPglite } from "../db/pglite.js";
-import { createRun, executeRun, getRun } from "../services/matching/runs.js";
+import { requestJobWorker } from "../services/jobs/from-app.js";
+import { createRun, getRun } from "../services/matching/runs.js";
 import { shadowPriceReport } from "../services/sufficiency/shadow-prices.js";
 
 interface Figures {
@@ -41,7 +42,7 @@ export async function demoFigures(seed: number, children: number) {
 			requestId: "demo-figures",
 		};
 		const { run } = await createRun(database.db, admin, RunRequest.parse({}), now);
-		await executeRun(database.db, run.id, () => now);
+		await requestJobWorker(database.db, () => now).runSubject(run.id);
 		const done = await getRun(database.db, admin.principal, run.id);
 		if (done.status !== "done") throw new Error(`the round ended ${done.status}: ${done.error}`);
 		const f = done.figures as Figures;

@@ -1,6 +1,7 @@
 import type { Principal } from "../auth/claims.js";
 import type { Verifier } from "../auth/verifier.js";
 import type { Db, DriverKind } from "../db/types.js";
+import type { JobWorker } from "../services/jobs/worker.js";
 
 /** What every request handler may use; built once by createApp and put on the context. */
 export interface AppDeps {
@@ -12,6 +13,8 @@ export interface AppDeps {
 	now: () => Date;
 	/** Runs work after the response (Node: a timer; Workers: ctx.waitUntil). */
 	defer: (task: () => Promise<void>) => void;
+	/** Runs jobs (matching runs) claimed from the database with a lease. */
+	jobs: JobWorker;
 	/** Matching rounds up to this many children answer at once; larger ones run in the background. */
 	syncRunLimit: number;
 }

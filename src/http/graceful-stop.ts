@@ -47,6 +47,8 @@ export interface StopFigures {
 	cutOff: number;
 	/** Background tasks still running when the grace ran out. */
 	abandoned: number;
+	/** Claimed jobs handed back to the queue for another worker. */
+	released: number;
 	ms: number;
 }
 
@@ -55,8 +57,13 @@ export interface GracefulStopOptions {
 	/** How long requests in flight (and background work) may take to finish, in ms. */
 	graceMs: number;
 	background?: BackgroundTasks;
-	/** Runs last, after the requests: hand back claimed work, close the database. */
-	release: () => Promise<void>;
+	/** Runs as the signal comes: take on no new work (stop claiming jobs). */
+	onStop?: () => void;
+	/**
+	 * Runs last, after the requests: wait for claimed jobs until `deadline`, hand back the rest,
+	 * close the database. Resolves with how many jobs were handed back.
+	 */
+	release: (deadline: number) => Promise<number>;
 	log: (line: string) => void;
 	exit: (code: number) => void;
 }
@@ -93,6 +100,7 @@ export function installGracefulStop(options: GracefulStopOptions): {
 		const started = Date.now();
 		const deadline = started + options.graceMs;
 		for (const res of inFlight) if (!res.headersSent) res.setHeader("connection", "close");
+		options.onStop?.();
 		stopping = (async () => {
 			// net.Server's close only stops listening; http.Server's would also drop idle
 			// keep-alive connections at once, resetting requests sent on them but not yet read.
@@ -110,12 +118,13 @@ export function installGracefulStop(options: GracefulStopOptions): {
 			await closed;
 			await options.background?.drain(deadline);
 			const abandoned = options.background?.size ?? 0;
-			await options.release();
+			const released = await options.release(deadline);
 			const figures: StopFigures = {
 				signal,
 				finished,
 				cutOff,
 				abandoned,
+				released,
 				ms: Date.now() - started,
 			};
 			options.log(stopLine(figures));
@@ -129,5 +138,6 @@ export function installGracefulStop(options: GracefulStopOptions): {
 export function stopLine(f: StopFigures): string {
 	const cut = f.cutOff > 0 ? `, ${f.cutOff} cut off at the grace limit` : "";
 	const left = f.abandoned > 0 ? `, ${f.abandoned} background tasks left unfinished` : "";
-	return `Stopped on ${f.signal} in ${f.ms} ms: ${f.finished} requests answered while stopping${cut}${left}; database closed`;
+	const jobs = f.released > 0 ? `, ${f.released} claimed jobs handed back to the queue` : "";
+	return `Stopped on ${f.signal} in ${f.ms} ms: ${f.finished} requests answered while stopping${cut}${left}${jobs}; database closed`;
 }

@@ -6,7 +6,7 @@ import { authResponses, bearerSecurity } from "../http/auth-docs.js";
 import { jsonBody, jsonContent, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
 import { proposalsCsv, toProposal, toRun } from "../services/matching/run-view.js";
-import { createRun, executeRun, getRun, listProposals } from "../services/matching/runs.js";
+import { createRun, getRun, listProposals } from "../services/matching/runs.js";
 
 const tags = ["Matching"];
 
@@ -73,14 +73,15 @@ const proposalsRoute = createRoute({
 
 export const matchingRunRoutes = createRouter()
 	.openapi(createRunRoute, async (c) => {
-		const { db, now, defer, syncRunLimit } = c.get("deps");
+		const { db, now, defer, syncRunLimit, jobs } = c.get("deps");
 		const { run, childCount } = await createRun(db, actorOf(c), c.req.valid("json"), now());
 		c.header("Location", `/matching-runs/${run.id}`);
+		// A large round runs after the answer; one another worker claimed first is running there.
 		if (childCount > syncRunLimit) {
-			defer(() => executeRun(db, run.id, now));
+			defer(async () => void (await jobs.runSubject(run.id)));
 			return c.json(toRun(run, childCount), 202);
 		}
-		await executeRun(db, run.id, now);
+		if (!(await jobs.runSubject(run.id))) return c.json(toRun(run, childCount), 202);
 		const done = await getRun(db, c.get("principal"), run.id);
 		return c.json(toRun(done, childCount), 201);
 	})

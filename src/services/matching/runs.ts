@@ -13,6 +13,7 @@ import type { RunRequestT } from "../../contracts/matching-runs.js";
 import type { Db, Executor } from "../../db/types.js";
 import { ApiError } from "../../http/problem.js";
 import { type Actor, audit } from "../audit.js";
+import { enqueueJob, finishJob, type Lease, LeaseLostError } from "../jobs/queue.js";
 import { loadPolicy } from "../policy.js";
 import { loadChildren, loadProvisions, toSolverChild, toSolverProvision } from "./load-instance.js";
 import { isoDay, paramsFor } from "./params.js";
@@ -94,6 +95,7 @@ export async function createRun(db: Db, actor: Actor, request: RunRequestT, now:
 			})
 			.returning();
 		if (!run) throw new Error("run insert returned nothing");
+		await enqueueJob(tx, { kind: RUN_JOB, subjectId: run.id, weight: list.length });
 		await audit(tx, actor, {
 			action: "matching-run.create",
 			entityType: "matching_run",
@@ -104,15 +106,23 @@ export async function createRun(db: Db, actor: Actor, request: RunRequestT, now:
 	});
 }
 
-/** Solves a queued run and stores the outcome; a run never changes vacancies. */
-export async function executeRun(db: Db, runId: string, now: () => Date): Promise<void> {
+/** The job kind that solves a matching run (its subject is the run). */
+export const RUN_JOB = "matching-run";
+
+/**
+ * Solves a run whose job `lease` holds and stores the outcome, done or failed, in one
+ * transaction with the job's end: only while the lease is still held, so exactly once however
+ * many workers raced for it. A run never changes vacancies.
+ */
+export async function executeRun(db: Db, lease: Lease, now: () => Date): Promise<void> {
+	const runId = lease.subjectId;
 	try {
 		const [run] = await db
 			.update(matchingRuns)
 			.set({ status: "running", progress: 10 })
 			.where(eq(matchingRuns.id, runId))
 			.returning();
-		if (!run) return;
+		if (!run) throw new Error(`run ${runId} no longer exists`);
 		const request = run.request as RunRequestT & { scope: { childIds: string[] } };
 		const policy = await loadPolicy(db);
 		const list = await loadChildren(db, run.scopeBoroughs, request.scope.childIds);
@@ -133,14 +143,25 @@ export async function executeRun(db: Db, runId: string, now: () => Date): Promis
 		const solveMs = Math.round(performance.now() - started);
 		const greedy = solveGreedy(input);
 		const byId = new Map(provisionList.map((p) => [p.id, p]));
-		await db.transaction((tx) => storeRunResult(tx, runId, result, greedy, byId, solveMs, now()));
+		await db.transaction(async (tx) => {
+			await finishJob(tx, lease, { status: "done" });
+			await storeRunResult(tx, runId, result, greedy, byId, solveMs, now());
+		});
 	} catch (error) {
+		if (error instanceof LeaseLostError) throw error;
 		const message = error instanceof Error ? error.message : String(error);
-		await db
-			.update(matchingRuns)
-			.set({ status: "failed", error: message, finishedAt: now() })
-			.where(eq(matchingRuns.id, runId));
+		await db.transaction(async (tx) => {
+			await finishJob(tx, lease, { status: "failed", error: message });
+			await markRunFailed(tx, runId, message, now());
+		});
 	}
+}
+
+export async function markRunFailed(tx: Executor, runId: string, reason: string, at: Date) {
+	await tx
+		.update(matchingRuns)
+		.set({ status: "failed", error: reason, finishedAt: at })
+		.where(eq(matchingRuns.id, runId));
 }
 
 /**

@@ -3,7 +3,7 @@ import { RunRequest } from "../../../contracts/matching-runs.js";
 import { ApiError } from "../../../http/problem.js";
 import { listPartnerships } from "../../../queries/reference.js";
 import { listRuns } from "../../../services/matching/run-list.js";
-import { createRun, executeRun, getRun } from "../../../services/matching/runs.js";
+import { createRun, getRun } from "../../../services/matching/runs.js";
 import { Checkboxes } from "../../components/fields.js";
 import { Table } from "../../components/table.js";
 import { Tag } from "../../components/tag.js";
@@ -100,7 +100,7 @@ const start = new Hono<WebEnv>().post("/", async (c) => {
 	}
 	// Always solved after the answer, so the page can show its progress while it runs.
 	const deps = c.get("deps");
-	deps.defer(() => executeRun(db, created.run.id, deps.now));
+	deps.defer(async () => void (await deps.jobs.runSubject(created.run.id)));
 	return c.redirect(`/panel/rounds/${created.run.id}`, 303);
 });
 
