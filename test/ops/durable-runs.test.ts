@@ -54,9 +54,24 @@ describe("a matching run survives a crash", () => {
 			expect(res.status).toBe(202);
 			started.push((await res.json()) as RunBody);
 		}
-		// The first run is being solved (the rest wait behind it) when the process dies.
-		await new Promise((r) => setTimeout(r, 200 + Math.random() * 600));
+		// Killed while a run is being solved (the rest wait behind it): seen running, or the server
+		// too busy to answer within 200 ms (on PGlite the solve holds the event loop).
+		let caught: string | undefined;
+		const watchUntil = Date.now() + 30_000;
+		while (!caught && Date.now() < watchUntil) {
+			try {
+				const res = await fetch(`${base}/matching-runs/${started[0]?.id}`, {
+					headers: admin,
+					signal: AbortSignal.timeout(200),
+				});
+				if (((await res.json()) as RunBody).status === "running") caught = "running";
+			} catch {
+				caught = "busy";
+			}
+		}
+		await new Promise((r) => setTimeout(r, Math.random() * 100));
 		first.child.kill("SIGKILL");
+		expect(caught).toBeDefined();
 		await first.exited;
 
 		const second = startServer(env);
