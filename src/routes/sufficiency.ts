@@ -10,10 +10,10 @@ import { authResponses, bearerSecurity } from "../http/auth-docs.js";
 import { csvResponse, toCsv, wantsCsv } from "../http/csv.js";
 import { jsonContent, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
+import { sufficiencyColumns, sufficiencyFilename } from "../services/sufficiency/csv-columns.js";
 import type { Dimension } from "../services/sufficiency/dimensions.js";
 import { buildSufficiencyReport } from "../services/sufficiency/report.js";
 import { shadowPriceReport } from "../services/sufficiency/shadow-prices.js";
-import { sufficiencyColumns, sufficiencyFilename } from "./sufficiency.view.js";
 
 const tags = ["Sufficiency"];
 const readers = requireRole("commissioner", "admin", "panel", "publisher");

@@ -1,2 +1,26 @@
+import { eq, inArray } from "drizzle-orm";
+import { postcodeDistricts, settings } from "../../schema/index.js";
+import type { Executor } from "../db/types.js";
+
 /** Reading the registry (public data): the same query functions the API's settings routes use. */
 export { getSetting, listSettings } from "../queries/settings.js";
+
+/** Where settings stand (public data), for putting them on a map. */
+export async function settingLocations(db: Executor, urns: number[]) {
+	if (urns.length === 0) return new Map<number, { lat: number; lon: number }>();
+	const rows = await db
+		.select({ urn: settings.urn, lat: settings.lat, lon: settings.lon })
+		.from(settings)
+		.where(inArray(settings.urn, urns));
+	return new Map(rows.map((r) => [r.urn, { lat: r.lat, lon: r.lon }]));
+}
+
+/** A postcode placed at its district's centroid (as children's homes are), or undefined. */
+export async function locatePostcode(db: Executor, postcode: string) {
+	const district = postcode.toUpperCase().replace(/\s+/g, "").slice(0, -3);
+	const [d] = await db
+		.select()
+		.from(postcodeDistricts)
+		.where(eq(postcodeDistricts.district, district));
+	return d ? { lat: d.lat, lon: d.lon } : undefined;
+}

@@ -5,6 +5,7 @@ import type { AppEnv } from "../http/env.js";
 import type { MountedWeb, WebEnv, WebOptions } from "./env.js";
 import { errorPage, pageErrorHandler } from "./errors.js";
 import { ADMIN_PAGES } from "./pages/admin/index.js";
+import { COMMISSIONER_PAGES } from "./pages/commissioner/index.js";
 import { PANEL_PAGES } from "./pages/panel/index.js";
 import { PUBLISHER_PAGES } from "./pages/publisher/index.js";
 import { SCHOOL_PAGES } from "./pages/school/index.js";
@@ -36,7 +37,13 @@ function pageGroup(options: MountedWeb, pages: Hono<WebEnv>): Hono<AppEnv> {
 }
 
 /** Every role's pages by prefix: each prefix is its own page group. */
-const PAGE_GROUPS = { ...PANEL_PAGES, ...PUBLISHER_PAGES, ...SCHOOL_PAGES, ...ADMIN_PAGES };
+const PAGE_GROUPS = {
+	...PANEL_PAGES,
+	...COMMISSIONER_PAGES,
+	...PUBLISHER_PAGES,
+	...SCHOOL_PAGES,
+	...ADMIN_PAGES,
+};
 
 const ROOT_PATHS = ["/", "/sign-in", "/sign-out", "/auth/callback"];
 

@@ -18,6 +18,11 @@ export const NAVIGATION: Partial<Record<Principal["role"], NavItem[]>> = {
 		{ href: "/panel/placements", text: "Placements" },
 		{ href: "/panel/figures", text: "Figures" },
 	],
+	commissioner: [
+		{ href: "/commissioner/sufficiency", text: "Sufficiency" },
+		{ href: "/commissioner/shadow-prices", text: "Where a place saves most" },
+		{ href: "/commissioner/what-if", text: "What if" },
+	],
 	publisher: [
 		{ href: "/publisher/settings", text: "Settings" },
 		{ href: "/publisher/vacancies", text: "Vacancies" },

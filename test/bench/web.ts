@@ -1,7 +1,7 @@
 /**
  * npm run bench:web [-- --sessions 10 --rounds 5 --children 2000 --postgres URL --json]
  *
- * Server-side render time of every panel, publisher, school and admin page on the London demo (PGlite in memory, or with
+ * Server-side render time of every panel, commissioner, publisher, school and admin page on the London demo (PGlite in memory, or with
  * `--postgres` a PostgreSQL database it empties and loads), with
  * `--sessions` panels of different boroughs signed in and browsing at once, each going round
  * every page `--rounds` times; and the compressed sizes of the CSS and JS a page loads.
@@ -87,13 +87,15 @@ async function main() {
 			return { b, child };
 		}),
 	);
-	// Beside the panels: a school (Bedelsford, Kingston), Kingston's publisher and an admin browse their own pages.
+	// Beside the panels: a school (Bedelsford, Kingston), Kingston's publisher, a pan-London commissioner and an admin browse their own pages.
 	const school = new Browser(app);
 	await school.signIn("setting", "314", { urn: "142687" });
 	const admin = new Browser(app);
 	await admin.signIn("admin", "");
 	const publisher = new Browser(app);
 	await publisher.signIn("publisher", "314");
+	const commissioner = new Browser(app);
+	await commissioner.signIn("commissioner", "");
 	const times = new Map<string, number[]>();
 	const time = async (b: Browser, name: string, path: string) => {
 		const t0 = performance.now();
@@ -131,6 +133,18 @@ async function main() {
 				await time(publisher, "publisher settings", "/publisher/settings");
 				await time(publisher, "a setting", "/publisher/settings/142687");
 				await time(publisher, "vacancy grid", "/publisher/vacancies");
+				await time(
+					commissioner,
+					"sufficiency map",
+					"/commissioner/sufficiency?need=ASD&phase=secondary",
+				);
+				await time(
+					commissioner,
+					"sufficiency area",
+					"/commissioner/sufficiency/areas/aldcs-south?need=ASD&phase=secondary",
+				);
+				await time(commissioner, "shadow prices", "/commissioner/shadow-prices");
+				await time(commissioner, "what-if form", "/commissioner/what-if");
 				await time(admin, "audit trail", "/admin/audit");
 				await time(admin, "audit (filtered)", "/admin/audit?role=panel&action=child&borough=314");
 			}

@@ -10,6 +10,12 @@ const DESCRIPTIONS: Record<string, string> = {
 	"/panel/consultations": "Consultations sent to schools, with due dates and overdue ones marked.",
 	"/panel/placements": "Confirm places schools have agreed; end or cancel a placement.",
 	"/panel/figures": "Days from decision to offer and start, declines and their reasons, costs.",
+	"/commissioner/sufficiency":
+		"A map of the gap by need type and phase, each area's figures and forecast, CSV.",
+	"/commissioner/shadow-prices":
+		"Provisions ranked by what one more place would save a year, on the map.",
+	"/commissioner/what-if":
+		"Open or expand provision and see cost, journeys and children placed change.",
 	"/publisher/settings": "The borough's settings and their provisions, places and vacancies.",
 	"/publisher/vacancies": "Every vacancy in one grid: change several, publish them together.",
 	"/school/consultations": "Consultations from boroughs to answer, due dates, your past answers.",
@@ -19,6 +25,7 @@ const DESCRIPTIONS: Record<string, string> = {
 const HEADINGS: Record<string, string> = {
 	panel: "Placement panel",
 	publisher: "Place planning",
+	commissioner: "Commissioning",
 	setting: "School or college",
 	admin: "Administrator",
 };

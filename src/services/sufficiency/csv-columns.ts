@@ -1,5 +1,5 @@
-import type { CsvValue } from "../http/csv.js";
-import type { SufficiencyReport, SufficiencyRow } from "../services/sufficiency/report.js";
+import type { CsvValue } from "../../http/csv.js";
+import type { SufficiencyReport, SufficiencyRow } from "./report.js";
 
 type Column = { header: string; value: (row: SufficiencyRow) => CsvValue };
 
