@@ -185,3 +185,24 @@ export const vacancyEvents = pgTable(
 		index("vacancy_event_provision_idx").on(t.provisionId),
 	],
 );
+
+/**
+ * GIAS links: an establishment and the one that replaced it (an academy conversion, an
+ * amalgamation), so an old URN still finds the current school. From the links file
+ * (`URN, LinkURN, LinkName, LinkType, LinkEstablishedDate`), Successor and Predecessor rows alike.
+ */
+export const urnLinks = pgTable(
+	"urn_link",
+	{
+		predecessorUrn: integer("predecessor_urn").notNull(),
+		successorUrn: integer("successor_urn").notNull(),
+		linkType: text("link_type").notNull(),
+		establishedOn: date("established_on"),
+		asOf: date("as_of").notNull(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.predecessorUrn, t.successorUrn] }),
+		check("urn_link_not_self", sql`${t.predecessorUrn} <> ${t.successorUrn}`),
+		index("urn_link_successor_idx").on(t.successorUrn),
+	],
+);

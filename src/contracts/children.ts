@@ -135,6 +135,13 @@ export const Child = z
 		home: z.object({ lat: z.number(), lon: z.number(), district: z.string().nullable() }),
 		maxJourneyMinutes: z.number().int(),
 		preferences: z.array(z.number().int()),
+		preferencesResolved: z
+			.array(z.object({ from: z.number().int(), urn: z.number().int(), message: z.string() }))
+			.optional()
+			.openapi({
+				description:
+					"Only in the answer to a write: preferences given as an old URN that GIAS links to the school carrying it on now (an academy conversion), stored as the current URN",
+			}),
 		status: z.enum(CHILD_STATUSES),
 		referredAt: z.string(),
 		planFinalisedOn: z.string().nullable(),

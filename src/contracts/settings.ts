@@ -136,6 +136,18 @@ export const Provision = z
 	})
 	.openapi("Provision");
 
-export const SettingDetail = Setting.extend({ provisions: z.array(Provision) }).openapi(
-	"SettingDetail",
-);
+export const SettingDetail = Setting.extend({
+	provisions: z.array(Provision),
+	resolvedFrom: z
+		.object({
+			urn: z.number().int().openapi({ description: "The URN asked for" }),
+			via: z.array(z.number().int()),
+			linkType: z.string().openapi({ example: "Successor" }),
+			message: z.string().openapi({ example: "URN 100001 is now 145678 (GIAS link: Successor)" }),
+		})
+		.optional()
+		.openapi({
+			description:
+				"Present when the URN asked for is an old one (closed, or never registered here) that GIAS links to this setting",
+		}),
+}).openapi("SettingDetail");

@@ -7,6 +7,7 @@ import { createRouter } from "../http/router.js";
 import { getSetting, listSettings } from "../queries/settings.js";
 import { settingEtag } from "../services/access.js";
 import { isoDay } from "../services/matching/params.js";
+import { describeResolved, resolveSuccessors } from "../services/urn-successors.js";
 import { toProvision, toSetting } from "./settings.view.js";
 
 const tags = ["Registry"];
@@ -66,11 +67,30 @@ export const settingsRoutes = createRouter()
 	})
 	.openapi(getRoute, async (c) => {
 		const { urn } = c.req.valid("param");
-		const found = await getSetting(c.get("deps").db, urn);
+		const { db } = c.get("deps");
+		let found = await getSetting(db, urn);
+		let resolvedFrom: { urn: number; via: number[]; linkType: string; message: string } | undefined;
+		if (!found || found.setting.closedOn) {
+			const successor = (await resolveSuccessors(db, [urn])).get(urn);
+			const current = successor && (await getSetting(db, successor.urn));
+			if (successor && current) {
+				found = current;
+				resolvedFrom = {
+					urn,
+					via: successor.via,
+					linkType: successor.linkType,
+					message: describeResolved(successor),
+				};
+			}
+		}
 		if (!found) throw new ApiError("not_found", `no setting with URN ${urn}`);
-		c.header("ETag", settingEtag(urn, found.setting.version));
+		c.header("ETag", settingEtag(found.setting.urn, found.setting.version));
 		return c.json(
-			{ ...toSetting(found.setting), provisions: found.provisions.map(toProvision) },
+			{
+				...toSetting(found.setting),
+				provisions: found.provisions.map(toProvision),
+				...(resolvedFrom ? { resolvedFrom } : {}),
+			},
 			200,
 		);
 	});

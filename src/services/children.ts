@@ -14,6 +14,7 @@ import { checkIfMatch } from "./access.js";
 import { type Actor, audit } from "./audit.js";
 import { checkChildDates, londonDay } from "./child-dates.js";
 import { defaultJourneyMinutes, loadPolicy } from "./policy.js";
+import { describeResolved, resolveSuccessors } from "./urn-successors.js";
 import { ageAtAugust31, yearGroupForAge } from "./year-group.js";
 
 export type ChildRow = typeof children.$inferSelect;
@@ -49,8 +50,14 @@ async function resolveHome(db: Executor, home: ChildInputT["home"]) {
 	return { homeLat: round3(d.lat), homeLon: round3(d.lon), homeDistrict: district };
 }
 
-async function checkPreferences(db: Executor, urns: number[]) {
-	if (urns.length === 0) return;
+/**
+ * The preferences as stored: an old URN that GIAS links to a current school becomes that
+ * school's (and is reported), an unknown one is a 422.
+ */
+async function checkPreferences(db: Executor, given: number[]) {
+	if (given.length === 0) return { urns: given, resolved: [] };
+	const successors = await resolveSuccessors(db, given);
+	const urns = given.map((u) => successors.get(u)?.urn ?? u);
 	const known = await db
 		.select({ urn: settings.urn })
 		.from(settings)
@@ -61,6 +68,11 @@ async function checkPreferences(db: Executor, urns: number[]) {
 	);
 	if (errors.length)
 		throw new ApiError("unprocessable", "a preference names no known setting", { errors });
+	const resolved = given.flatMap((u) => {
+		const r = successors.get(u);
+		return r ? [{ from: r.from, urn: r.urn, message: describeResolved(r) }] : [];
+	});
+	return { urns: [...new Set(urns)], resolved };
 }
 
 function ageFields(input: { yearGroup?: YearGroup; dateOfBirth?: string }, now: Date) {
@@ -105,7 +117,7 @@ export async function createChild(
 				"conflict",
 				`case reference ${input.caseRef} already exists in your borough (child ${dup.id})`,
 			);
-		await checkPreferences(tx, input.preferences);
+		const preferences = await checkPreferences(tx, input.preferences);
 		checkChildDates(input, now);
 		const ages = ageFields(input, now) as { age: number; yearGroup: YearGroup };
 		const policy = await loadPolicy(tx);
@@ -120,7 +132,7 @@ export async function createChild(
 				planLevel: input.planLevel,
 				...(await resolveHome(tx, input.home)),
 				maxJourneyMinutes: input.maxJourneyMinutes ?? defaultJourneyMinutes(policy, ages.age),
-				preferences: input.preferences,
+				preferences: preferences.urns,
 				referredAt: input.referredAt ? new Date(input.referredAt) : now,
 				planFinalisedOn: input.planFinalisedOn ?? null,
 				searchStartedOn:
@@ -137,7 +149,7 @@ export async function createChild(
 			entityId: row.id,
 			after: row,
 		});
-		return row;
+		return Object.assign(row, { preferencesResolved: preferences.resolved });
 	});
 }
 
@@ -173,7 +185,9 @@ export async function updateChild(
 					`case reference ${patch.caseRef} already exists in your borough`,
 				);
 		}
-		if (patch.preferences) await checkPreferences(tx, patch.preferences);
+		const preferences = patch.preferences
+			? await checkPreferences(tx, patch.preferences)
+			: undefined;
 		checkChildDates(patch, now);
 		const ages = ageFields(patch, now);
 		const primary = patch.primaryNeed ?? before.primaryNeed;
@@ -193,7 +207,7 @@ export async function updateChild(
 				...(patch.planLevel ? { planLevel: patch.planLevel } : {}),
 				...(patch.home ? await resolveHome(tx, patch.home) : {}),
 				...(patch.maxJourneyMinutes ? { maxJourneyMinutes: patch.maxJourneyMinutes } : {}),
-				...(patch.preferences ? { preferences: patch.preferences } : {}),
+				...(preferences ? { preferences: preferences.urns } : {}),
 				...(patch.planFinalisedOn !== undefined ? { planFinalisedOn: patch.planFinalisedOn } : {}),
 				...(patch.searchStartedOn ? { searchStartedOn: patch.searchStartedOn } : {}),
 				...(patch.outOfEducationSince !== undefined
@@ -211,12 +225,19 @@ export async function updateChild(
 			before,
 			after,
 		});
-		return after as ChildRow;
+		return Object.assign(after as ChildRow, { preferencesResolved: preferences?.resolved ?? [] });
 	});
 }
 
 /** Shapes a child for its home borough (the only audience it ever has). */
-export function toChild(c: ChildRow) {
+/** A preference given as an old URN, and the current school it was stored as. */
+export interface ResolvedPreference {
+	from: number;
+	urn: number;
+	message: string;
+}
+
+export function toChild(c: ChildRow & { preferencesResolved?: ResolvedPreference[] }) {
 	return {
 		id: c.id,
 		caseRef: c.caseRef,
@@ -237,5 +258,6 @@ export function toChild(c: ChildRow) {
 		synthetic: c.synthetic,
 		version: c.version,
 		updatedAt: c.updatedAt.toISOString(),
+		...(c.preferencesResolved?.length ? { preferencesResolved: c.preferencesResolved } : {}),
 	};
 }

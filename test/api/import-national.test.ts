@@ -8,6 +8,7 @@ import {
 	EXTRACT_2025,
 	EXTRACT_2026,
 	HEADER_2026,
+	LINKS_2026,
 	registerCsv,
 	rows2026,
 } from "../fixtures/import/gias-extracts.js";
@@ -246,6 +247,9 @@ describe("the committed extracts", () => {
 		);
 		expect(readFileSync(new URL("edubasealldata20260901.csv", dir))).toEqual(
 			Buffer.from(EXTRACT_2026()),
+		);
+		expect(readFileSync(new URL("links_edubasealldata20260901.csv", dir))).toEqual(
+			Buffer.from(LINKS_2026()),
 		);
 	});
 });

@@ -702,6 +702,16 @@ export interface components {
         };
         SettingDetail: components["schemas"]["Setting"] & {
             provisions: components["schemas"]["Provision"][];
+            /** @description Present when the URN asked for is an old one (closed, or never registered here) that GIAS links to this setting */
+            resolvedFrom?: {
+                /** @description The URN asked for */
+                urn: number;
+                via: number[];
+                /** @example Successor */
+                linkType: string;
+                /** @example URN 100001 is now 145678 (GIAS link: Successor) */
+                message: string;
+            };
         };
         Provision: {
             /** @example ASD-RP */
@@ -1005,6 +1015,12 @@ export interface components {
             };
             maxJourneyMinutes: number;
             preferences: number[];
+            /** @description Only in the answer to a write: preferences given as an old URN that GIAS links to the school carrying it on now (an academy conversion), stored as the current URN */
+            preferencesResolved?: {
+                from: number;
+                urn: number;
+                message: string;
+            }[];
             /** @enum {string} */
             status: "awaiting" | "consulting" | "placed";
             referredAt: string;
