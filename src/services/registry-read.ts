@@ -1,9 +1,10 @@
-import { eq, inArray } from "drizzle-orm";
-import { postcodeDistricts, settings } from "../../schema/index.js";
+import { eq, inArray, max } from "drizzle-orm";
+import { postcodeDistricts, settings, vacancyEvents } from "../../schema/index.js";
 import type { Executor } from "../db/types.js";
 
-/** Reading the registry (public data): the same query functions the API's settings routes use. */
+/** Reading the registry (public data): the same query functions the API's settings and feed routes use. */
 export { getSetting, listSettings } from "../queries/settings.js";
+export { listVacancyChanges } from "../queries/vacancies.js";
 
 /** Where settings stand (public data), for putting them on a map. */
 export async function settingLocations(db: Executor, urns: number[]) {
@@ -23,4 +24,10 @@ export async function locatePostcode(db: Executor, postcode: string) {
 		.from(postcodeDistricts)
 		.where(eq(postcodeDistricts.district, district));
 	return d ? { lat: d.lat, lon: d.lon } : undefined;
+}
+
+/** The change feed's latest cursor (0 when empty). */
+export async function latestVacancyCursor(db: Executor): Promise<number> {
+	const [row] = await db.select({ seq: max(vacancyEvents.seq) }).from(vacancyEvents);
+	return Number(row?.seq ?? 0);
 }

@@ -26,6 +26,7 @@ export const NAVIGATION: Partial<Record<Principal["role"], NavItem[]>> = {
 	publisher: [
 		{ href: "/publisher/settings", text: "Settings" },
 		{ href: "/publisher/vacancies", text: "Vacancies" },
+		{ href: "/publisher/changes", text: "Changes" },
 	],
 	setting: [{ href: "/school/consultations", text: "Consultations" }],
 	admin: [{ href: "/admin/audit", text: "Audit trail" }],

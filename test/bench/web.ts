@@ -133,6 +133,7 @@ async function main() {
 				await time(publisher, "publisher settings", "/publisher/settings");
 				await time(publisher, "a setting", "/publisher/settings/142687");
 				await time(publisher, "vacancy grid", "/publisher/vacancies");
+				await time(publisher, "change feed", "/publisher/changes");
 				await time(
 					commissioner,
 					"sufficiency map",

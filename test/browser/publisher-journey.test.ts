@@ -93,6 +93,10 @@ describe.skipIf(!hasChromium)(
 			await tabTo(page, (el) => el.tag === "a" && el.text === "Bedelsford School");
 			await press(page, "Enter");
 			await check(page, "setting");
+			await tabTo(page, (el) => el.tag === "a" && el.text === "Changes");
+			await press(page, "Enter");
+			expect(await page.locator("tbody tr").count()).toBeGreaterThan(2);
+			await check(page, "changes");
 
 			expect(blocked).toEqual([]);
 			expect(problems).toEqual([]);

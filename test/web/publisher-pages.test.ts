@@ -177,4 +177,17 @@ describe("a borough publisher's pages", () => {
 		).toBe(403);
 		expect(await feedSize()).toBe(before);
 	});
+
+	it("shows the change feed from a cursor with the API's events", async () => {
+		const b = await kingston();
+		const api = (await (await t.app.request("/vacancies/changes?since=0&limit=100")).json()) as {
+			events: { cursor: string; urn: number; provision: string; count: number }[];
+		};
+		const html = await (await b.get("/publisher/changes?since=0")).text();
+		expect(html).toContain(`${api.events.length} changes after cursor 0`);
+		for (const e of api.events.slice(0, 20))
+			expect(html).toContain(`<th scope="row" class="govuk-table__header">${e.cursor}</th>`);
+		expect(await (await b.get("/publisher/changes")).text()).toContain("Vacancy changes");
+		expect((await b.get("/publisher/changes?since=abc")).status).toBe(200);
+	});
 });

@@ -18,6 +18,7 @@ const DESCRIPTIONS: Record<string, string> = {
 		"Open or expand provision and see cost, journeys and children placed change.",
 	"/publisher/settings": "The borough's settings and their provisions, places and vacancies.",
 	"/publisher/vacancies": "Every vacancy in one grid: change several, publish them together.",
+	"/publisher/changes": "London's vacancy change feed, in the order the changes were made.",
 	"/school/consultations": "Consultations from boroughs to answer, due dates, your past answers.",
 	"/admin/audit": "Who did what to which record, when, before and after; filter and download.",
 };
