@@ -17,6 +17,7 @@ export type { OptimalityCertificate } from "./core/verify";
 export { type GreedyResult, solveGreedy } from "./greedy";
 export { buildInstance, type Instance } from "./instance";
 export { defaultParams, journeyLimitFor } from "./params";
+export { type PlacesPlan, type PlanStep, planPlaces } from "./plan";
 export type * from "./result-types";
 export { RULES, type RuleFailure } from "./rules";
 export { solveAllocation } from "./solve-allocation";

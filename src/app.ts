@@ -24,6 +24,7 @@ import { referenceRoutes } from "./routes/reference.js";
 import { registryRoutes } from "./routes/registry.js";
 import { settingsRoutes } from "./routes/settings.js";
 import { sufficiencyRoutes } from "./routes/sufficiency.js";
+import { sufficiencyPlanRoutes } from "./routes/sufficiency-plan.js";
 import { vacancyRoutes } from "./routes/vacancies.js";
 import { whatIfRoutes } from "./routes/what-if.js";
 import { requestJobWorker } from "./services/jobs/from-app.js";
@@ -129,6 +130,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 	app.route("/", matchingRunRoutes);
 	app.route("/", optionRoutes);
 	app.route("/", whatIfRoutes);
+	app.route("/", sufficiencyPlanRoutes);
 	app.route("/", consultationRoutes);
 	app.route("/", placementRoutes);
 	app.route("/", panelStatsRoutes);

@@ -357,6 +357,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sufficiency/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Where would K new places of one need save most: one place at a time, each step's saving
+         * @description Matches the scope's awaiting children against today's free places on a copy of the live data (nothing is written), then adds K places of the need, one at a time, each where one more place saves most, re-solving after each. Only money figures per provision come back.
+         */
+        post: operations["planNewPlaces"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/consultations": {
         parameters: {
             query?: never;
@@ -1401,6 +1421,43 @@ export interface components {
                     fee?: number;
                 };
             })[];
+        };
+        PlacesPlan: {
+            /** @enum {string} */
+            need: "SPLD" | "MLD" | "SLD" | "PMLD" | "SEMH" | "SLCN" | "HI" | "VI" | "MSI" | "PD" | "ASD" | "OTH";
+            placesAsked: number;
+            /** @description Awaiting children matched */
+            children: number;
+            /** @description The optimum before any new place (£ a year: money plus the value of journey time, less preference credits) */
+            baselineObjective: number;
+            steps: {
+                step: number;
+                urn: number;
+                provision: string;
+                settingName: string;
+                borough: string;
+                /** @description What this one place saves (£ a year), re-solved */
+                saving: number;
+                /** @description Savings of the steps so far */
+                totalSaving: number;
+            }[];
+            /** @description Fewer steps than asked: no eligible provision's next place would save anything */
+            stoppedEarly: boolean;
+            method: string;
+        };
+        PlanRequest: {
+            /** @default {} */
+            scope?: {
+                /** @description Whose awaiting children to match (default: all London) */
+                boroughs?: string[];
+            };
+            /**
+             * @description The need the new places are designated for
+             * @enum {string}
+             */
+            need: "SPLD" | "MLD" | "SLD" | "PMLD" | "SEMH" | "SLCN" | "HI" | "VI" | "MSI" | "PD" | "ASD" | "OTH";
+            /** @description How many new places to place, one at a time */
+            places: number;
         };
         Consultation: {
             /** Format: uuid */
@@ -3145,6 +3202,75 @@ export interface operations {
             };
             /** @description Well-formed, but breaks a domain rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    planNewPlaces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanRequest"];
+            };
+        };
+        responses: {
+            /** @description The steps, in order, with each one's saving */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacesPlan"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -110,4 +110,11 @@ export const matchingCases: StatusCase[] = [
 				changes: [{ kind: "change-places", urn: 142_698, provision: "NOPE", places: 1 }],
 			}),
 	},
+	{
+		op: "planNewPlaces",
+		status: 200,
+		why: "where two new ASD places save most",
+		send: (w) =>
+			w.send("POST", "/sufficiency/plan", w.as("commissioner"), { need: "ASD", places: 2 }),
+	},
 ];
