@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
 	bigserial,
+	boolean,
 	char,
 	check,
 	date,
@@ -55,6 +56,8 @@ export const settings = pgTable(
 		locationSource: text("location_source").notNull(),
 		pupilCount: integer("pupil_count"),
 		status: text("status"),
+		/** An independent special school on the DfE s.41 approved list: under the s.39 duty. */
+		s41Approved: boolean("s41_approved").notNull().default(false),
 		/** Names of fields that are synthetic (demo data), never presented as fact. */
 		synthetic: text("synthetic").array().notNull().default(sql`'{}'::text[]`),
 		/** Where the real fields came from: the register file and its date (see Provenance). */

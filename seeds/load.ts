@@ -161,6 +161,9 @@ export async function loadScenario(db: Executor, scenario: Scenario): Promise<vo
 				locationSource: s.locationSource,
 				pupilCount: s.pupilCount ?? null,
 				status: s.status ?? null,
+				// The DfE's s.41 list is not among our sources: every independent special school
+				// is taken to be on it (an assumption for the boroughs to correct; seeds/README.md).
+				s41Approved: s.kind === "special_independent",
 				synthetic: s.synthetic,
 			})),
 		),

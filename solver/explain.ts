@@ -1,5 +1,7 @@
 import type { CandidateEdges } from "./candidates";
 import type { Instance } from "./instance";
+import type { LawfulModel } from "./lawful";
+import { unhonouredPreferences } from "./preference-reasons";
 import type {
 	ExtraCostEstimate,
 	Placement,
@@ -23,6 +25,8 @@ export interface ExplainContext {
 	bySetting: Map<string, number[]>;
 	/** Explain preferences and count failed rules (off: the bare facts only). */
 	detailed: boolean;
+	/** Lawful mode: which edges carry the lawful priority, and who holds each place. */
+	lawful: { model: LawfulModel; holders: Map<number, number[]> } | null;
 }
 
 export function provisionsBySetting(provisions: Provision[]): Map<string, number[]> {
@@ -126,6 +130,11 @@ function preferenceOutcome(ctx: ExplainContext, i: number): PreferenceOutcome | 
 	const e = ctx.assignment[i] as number;
 	const rank = e >= 0 ? (ctx.edges.preferenceRank[e] as number) : 0;
 	const outcome: PreferenceOutcome = { honouredRank: rank > 0 ? rank : null };
+	if (ctx.lawful) {
+		outcome.lawful = rank > 0 && (ctx.lawful.model.priority[e] as number) > 0;
+		outcome.unhonoured = unhonouredPreferences(ctx, ctx.lawful.model, ctx.lawful.holders, i);
+		return outcome;
+	}
 	if (rank !== 1 && ctx.detailed) outcome.bestRanked = explainPreference(ctx, i, urn);
 	return outcome;
 }

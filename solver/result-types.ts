@@ -61,11 +61,50 @@ export interface PreferenceExplanation {
 	extraCost?: ExtraCostEstimate;
 }
 
+/** One preference not honoured, with exactly one lawful reason and its evidence. */
+export interface UnhonouredPreference {
+	settingUrn: string;
+	rank: number;
+	reason:
+		| { code: "not-published" }
+		| {
+				code: "unsuitable";
+				/** The test the provision there nearest to suitable fails. */
+				test: "need" | "age" | "level" | "journey";
+				failures: { provisionId: string; rule: RuleFailure }[];
+		  }
+		| { code: "independent-not-approved" }
+		| {
+				code: "resources-test";
+				extraAnnualCost: number;
+				threshold: { absolute: number | null; percent: number | null };
+				/** The child's best alternative (null provision: the independent-sector fallback). */
+				alternative: { provisionId: string | null; annualCost: number };
+		  }
+		| {
+				code: "no-capacity";
+				provisionId: string;
+				capacity: number;
+				/** Who holds the places: a child of the same borough by its pseudonymous id, a child
+				 * of another borough anonymously (null), since the evidence is read by this child's. */
+				takenBy: {
+					childId: string | null;
+					sameBorough: boolean;
+					claim: "their own lawful preference" | "lower cost for the round";
+				}[];
+		  }
+		| { code: "side-constraints"; provisionId: string };
+}
+
 export interface PreferenceOutcome {
 	/** Parental rank of the setting proposed, null when it is not one of the preferences. */
 	honouredRank: number | null;
-	/** Why the best-ranked preference was not proposed (absent when it was). */
+	/** Why the best-ranked preference was not proposed (absent when it was; credit mode). */
 	bestRanked?: PreferenceExplanation;
+	/** Lawful mode: whether the preference honoured carried the lawful priority. */
+	lawful?: boolean;
+	/** Lawful mode: each preference ranked above the one honoured, with its one reason. */
+	unhonoured?: UnhonouredPreference[];
 }
 
 export interface Placement {
@@ -129,6 +168,9 @@ export interface ProvisionDual {
 	 * a place here: what bounds the shadow price. Null when one of them has no fallback.
 	 */
 	fallbackCost: number | null;
+	/** Lawful mode: priority units of lawful preferences one more place would honour (the
+	 * shadow price is then the pounds beside them); 0 otherwise. */
+	preferencesGained: number;
 }
 
 export interface ChildDual {
@@ -159,6 +201,19 @@ export interface AllocationSummary {
 	outOfBorough: number;
 	/** Children placed at their parents' rank-r setting, index r − 1. */
 	preferencesHonoured: number[];
+	/** Lawful mode: children placed at a preference carrying the lawful priority. */
+	lawfulPreferencesHonoured?: number;
+	/** Lawful mode: first preferences not honoured, by reason code. */
+	firstPreferenceReasons?: Record<string, number>;
+}
+
+/** One criterion of the objective, in priority order, and the weight that implements it. */
+export interface Criterion {
+	order: number;
+	criterion: string;
+	/** £ of the objective per unit of the criterion (strictly larger than all below together). */
+	weight: number;
+	unit: string;
 }
 
 export interface SideConstraintUsage {
@@ -174,6 +229,8 @@ export interface AllocationResult {
 	/** True when the objective is proven minimal (gap 0). */
 	optimal: boolean;
 	objective: number;
+	/** What "optimal" means for this run: the criteria in priority order. */
+	criteria: Criterion[];
 	/** Proven lower bound on the optimum (null if none could be proven). */
 	lowerBound: number | null;
 	/** objective − lowerBound, and that as a share of the objective. */

@@ -1,10 +1,19 @@
 import { buildCandidates, type CandidateEdges } from "./candidates";
 import { marginalValues } from "./core/duals";
+import { solveNetwork } from "./core/network";
 import { buildCsr, type Csr } from "./core/problem";
-import { explainPlacement, explainUnplaced, provisionsBySetting } from "./explain";
+import { criteriaOf, lawfulSummary } from "./criteria";
+import {
+	type ExplainContext,
+	explainPlacement,
+	explainUnplaced,
+	provisionsBySetting,
+} from "./explain";
 import { withFallback } from "./fallback";
 import { buildInstance, type Instance } from "./instance";
+import { applyLawfulPreferences, type LawfulModel, splitGain } from "./lawful";
 import type { Outcome } from "./outcome";
+import { holdersOf } from "./preference-reasons";
 import { solvePure } from "./pure-solve";
 import type { AllocationResult } from "./result-types";
 import { buildSideModel, type SideModel, sideUsage } from "./side/rows";
@@ -20,7 +29,11 @@ import type { AllocationInput, SolveOptions } from "./types";
  */
 export function solveAllocation(input: AllocationInput): AllocationResult {
 	const base = buildInstance(input);
-	const { instance, edges } = withFallback(base, buildCandidates(base));
+	const { instance, edges: priced } = withFallback(base, buildCandidates(base));
+	const policy = instance.params.lawfulPreferences;
+	const { edges, lawful } = policy
+		? applyLawfulPreferences(instance, priced, policy, costOnlyAllocation(instance, priced))
+		: { edges: priced, lawful: null };
 	const options = input.options ?? {};
 	const warnings: string[] = [];
 	const csr = candidateCsr(instance, edges, warnings);
@@ -28,7 +41,7 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
 	const outcome = side
 		? solveSideConstrained(instance, edges, csr, side, options, warnings)
 		: solvePure(csr, options, warnings);
-	return assemble(instance, edges, outcome, side, options, warnings);
+	return assemble(instance, edges, lawful, outcome, side, options, warnings);
 }
 
 export function candidateCsr(instance: Instance, edges: CandidateEdges, warnings: string[]): Csr {
@@ -49,6 +62,7 @@ export function candidateCsr(instance: Instance, edges: CandidateEdges, warnings
 function assemble(
 	instance: Instance,
 	edges: CandidateEdges,
+	lawful: LawfulModel | null,
 	outcome: Outcome,
 	side: SideModel | null,
 	options: SolveOptions,
@@ -76,13 +90,21 @@ function assemble(
 		marginal,
 		bySetting: provisionsBySetting(instance.provisions),
 		detailed,
+		lawful: null as ExplainContext["lawful"],
 	};
+	if (lawful) ctx.lawful = { model: lawful, holders: holdersOf(ctx) };
+	const split = (value: number) =>
+		lawful ? splitGain(value, lawful.weight) : { units: 0, pounds: value };
 	const placed: number[] = [];
 	const unplaced: number[] = [];
 	assignment.forEach((e, i) => {
 		const published = e >= 0 && (edges.provision[e] as number) < instance.published;
 		(published ? placed : unplaced).push(i);
 	});
+	const explained = {
+		placements: placed.map((i) => explainPlacement(ctx, i)),
+		unplaced: unplaced.map((i) => explainUnplaced(ctx, i)),
+	};
 	const lowerBound = Number.isFinite(outcome.lowerBound) ? outcome.lowerBound : null;
 	const gap = lowerBound === null ? null : outcome.objective - lowerBound;
 	return {
@@ -94,9 +116,10 @@ function assemble(
 		gap,
 		relativeGap:
 			gap === null ? null : outcome.objective === 0 ? 0 : gap / Math.abs(outcome.objective),
-		summary: summarise(instance, edges, assignment),
-		placements: placed.map((i) => explainPlacement(ctx, i)),
-		unplaced: unplaced.map((i) => explainUnplaced(ctx, i)),
+		criteria: criteriaOf(instance, lawful),
+		summary: lawfulSummary(summarise(instance, edges, assignment), ctx, explained),
+		placements: explained.placements,
+		unplaced: explained.unplaced,
 		duals:
 			marginal && (options.duals ?? true)
 				? {
@@ -104,9 +127,12 @@ function assemble(
 							provisionId: p.id,
 							capacity: p.capacity,
 							used: load[j] as number,
-							shadowPrice: marginal.gain[j] as number,
-							lossIfOneFewer: Number.isNaN(marginal.loss[j]) ? null : (marginal.loss[j] as number),
+							shadowPrice: split(marginal.gain[j] as number).pounds,
+							lossIfOneFewer: Number.isNaN(marginal.loss[j])
+								? null
+								: split(marginal.loss[j] as number).pounds,
 							fallbackCost: fallbackBounds[j] ?? null,
+							preferencesGained: split(marginal.gain[j] as number).units,
 						})),
 						children: instance.children.map((c, i) => ({
 							childId: c.id,
@@ -142,4 +168,20 @@ function fallbackCostBounds(instance: Instance, edges: CandidateEdges): (number 
 		bound[j] = fallback ? Math.max(bound[j] as number, fallback.money) : Number.NaN;
 	}
 	return Array.from(bound, (b) => (Number.isNaN(b) || b < 0 ? null : b));
+}
+
+/**
+ * Each child's place (candidate edge, −1 for none) in the least-cost allocation that weighs no
+ * preference: the best alternative a resources test compares a preference with.
+ */
+function costOnlyAllocation(instance: Instance, edges: CandidateEdges): Int32Array {
+	const cost = Float64Array.from(edges.total, (t, e) => t + (edges.preferenceCredit[e] as number));
+	const csr = buildCsr({
+		sourceCount: instance.children.length,
+		capacities: instance.provisions.map((p) => p.capacity),
+		edges: { source: edges.child, sink: edges.provision, cost },
+		unplacedCost: instance.params.cost.unplacedPenalty,
+	});
+	const flow = solveNetwork(csr);
+	return Int32Array.from(flow.assignAt, (at) => (at >= 0 ? (csr.edge[at] as number) : -1));
 }

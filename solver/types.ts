@@ -52,6 +52,8 @@ export interface Provision {
 	lat: number;
 	lon: number;
 	cost: ProvisionCost;
+	/** An independent special school on the DfE s.41 approved list (under the s.39 duty). */
+	s41Approved?: boolean;
 }
 
 export interface TravelParams {
@@ -97,12 +99,35 @@ export interface FallbackParams {
 	journey: Journey;
 }
 
+/** A borough's resources test (s.39(4)(b)): limits on a preference's extra annual cost. */
+export interface ResourcesTest {
+	/** £ a year over the child's best alternative; null: no absolute limit. */
+	absolute: number | null;
+	/** Percent of the alternative's annual cost; null: no relative limit. */
+	percent: number | null;
+}
+
+/**
+ * Parental preferences as the lawful default (Children and Families Act 2014 s.39): a suitable
+ * preference is honoured unless the resources test fails; independent schools off the s.41
+ * list are honoured only by the borough's agreement.
+ */
+export interface PreferencePolicy {
+	resourcesTest: { default: ResourcesTest; byBorough?: Record<string, ResourcesTest> };
+	nonApprovedIndependentByAgreement: boolean;
+}
+
 export interface Params {
 	travel: TravelParams;
 	cost: CostParams;
 	journeyLimits: JourneyLimits;
 	/** Without it a child with no published place is unplaced at the unplaced penalty. */
 	fallback?: FallbackParams;
+	/**
+	 * With it, preferences are the lawful default, a strict first criterion (preferenceCredit
+	 * is then unused); without it, a preference is only the credit by rank.
+	 */
+	lawfulPreferences?: PreferencePolicy;
 }
 
 /** One-way journey for a (child, provision) pair, replacing the travel model. */

@@ -88,6 +88,16 @@ export const COST_DEFAULTS: CostDefaults = {
 		source: `${DOMAIN}: independent special schools average about £52,000 a year (2015–16); uprated by CPI (ONS series D7BT, 2015 = 100: about 101 in 2016 and about 139 in 2025, ×1.39) to about £72,000, rounded to £73,000 for a primary or secondary place. Transport priced by the transport model for the journey below.`,
 		assumption: `What a child with no suitable published place costs: the borough buys an independent or non-maintained place. By phase: primary and secondary ${gbp(FALLBACK_BASE.primary)}, post-16 ${gbp(FALLBACK_BASE.post16)}, early years ${gbp(FALLBACK_BASE.early_years)}; by need: ×1.25 for PMLD, SLD and MSI, ×1.1 for ASD and SEMH, ×1 otherwise, rounded to £1,000 (illustrative). A typical out-of-borough journey of 12 road miles one way, 70 minutes (12 mph plus 10 minutes' pick-up, as the travel model), illustrative; no fee for ages outside 2–25 (no placement found).`,
 	},
+	preferencePolicy: {
+		value: {
+			resourcesTest: { default: { absolute: 10000, percent: null }, byBorough: {} },
+			nonApprovedIndependentByAgreement: false,
+		},
+		source:
+			"Children and Families Act 2014 s.39(4): the borough must name the school a parent asks for unless it is unsuitable, or incompatible with the efficient education of others or the efficient use of resources; independent schools only when on the s.41 approved list (DOMAIN.md 'Rules that shape a placement').",
+		assumption:
+			"The resources test fails when a preference costs more than £10,000 a year over the child's best alternative (the cheapest other suitable place with a free place, or the independent-sector fallback): illustrative, each borough sets its own (byBorough, absolute £ and/or percent of the alternative). Independent schools off the s.41 list are not honoured without the borough's agreement (false).",
+	},
 	journeyLimits: {
 		value: { primaryMinutes: 45, secondaryMinutes: 75, primaryMaxAge: 10 },
 		source: `DOMAIN.md 'Journeys': best-practice maximum 45 minutes each way for primary and 75 for secondary age. primaryMaxAge 10 (age at 31 August, Year 6) is ours.`,

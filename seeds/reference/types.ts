@@ -89,6 +89,13 @@ export interface CostDefaults {
 		/** A typical out-of-borough journey, one way. */
 		journey: { miles: number; minutes: number };
 	}>;
+	preferencePolicy: Sourced<{
+		resourcesTest: {
+			default: { absolute: number | null; percent: number | null };
+			byBorough: Record<string, { absolute: number | null; percent: number | null }>;
+		};
+		nonApprovedIndependentByAgreement: boolean;
+	}>;
 	journeyLimits: Sourced<{
 		primaryMinutes: number;
 		secondaryMinutes: number;

@@ -18,6 +18,9 @@ interface Figures {
 	journeyMinutes: number;
 	outOfBorough: number;
 	preferencesHonoured: number[];
+	lawfulPreferencesHonoured?: number;
+	firstPreferenceReasons?: Record<string, number>;
+	criteria?: { order: number; criterion: string }[];
 }
 
 /**
@@ -71,7 +74,10 @@ export async function demoFigures(seed: number, children: number) {
 				unplaced: f.unplaced,
 				outOfBorough: f.outOfBorough,
 				preferencesHonoured: f.preferencesHonoured,
+				lawfulPreferencesHonoured: f.lawfulPreferencesHonoured ?? 0,
+				firstPreferenceReasons: f.firstPreferenceReasons ?? {},
 			},
+			criteria: (f.criteria ?? []).map((c) => `${c.order}. ${c.criterion}`),
 			greedy: side(g),
 			savingAgainstGreedy: g.annualCost - f.annualCost,
 			topShadowPrice: top
@@ -109,7 +115,13 @@ export function demoFiguresTable(f: DemoFigures): string {
 		`| journey minutes a day per child placed in published supply (both ways) | ${m.journeyMinutesPerDayPerPlacedChild} | ${g.journeyMinutesPerDayPerPlacedChild} |`,
 		`| placed out of their home borough | ${m.outOfBorough} | — |`,
 		`| parents' preference honoured (rank 1, 2, …) | ${m.preferencesHonoured.join(", ") || "0"} | — |`,
+		`| of which lawful preferences (s.39) | ${m.lawfulPreferencesHonoured} | — |`,
 		"",
+		`First preferences not honoured, each with its one lawful reason: ${
+			Object.entries(m.firstPreferenceReasons)
+				.map(([code, n]) => `${code} ${n}`)
+				.join(", ") || "none"
+		}.`,
 		`Matching saves ${gbp(f.savingAgainstGreedy)} a year against allocation by hand.`,
 		top
 			? `The most valuable extra place (the top shadow price): one more at ${top.setting} (${top.provision}, ${top.borough}) saves ${gbp(top.gainPlusOne)} a year, against the dearest fallback it replaces, ${top.fallbackCost === null ? "none" : gbp(top.fallbackCost)} a year (fee + transport).`

@@ -124,6 +124,10 @@ export const ShadowPriceReport = z
 					description:
 						"The dearest independent-sector fallback (fee + transport, £ a year) among the children who could take a place here: what bounds gainPlusOne",
 				}),
+				preferencesGained: z.number().int().openapi({
+					description:
+						"Priority units of parents' lawful preferences one more place here would let the round honour (the run's first criterion); gainPlusOne is the pounds beside them",
+				}),
 			}),
 		),
 		byArea: z.array(z.object({ borough: Keyed, ...Summary })),

@@ -1,5 +1,5 @@
 import { costDefaults, planLevelSatisfiers } from "../../schema/index.js";
-import type { FallbackParams } from "../../solver/index.js";
+import type { FallbackParams, PreferencePolicy } from "../../solver/index.js";
 import type { Executor } from "../db/types.js";
 
 /** The matcher's parameters, as the cost defaults in the database say (editable data, not code). */
@@ -15,6 +15,8 @@ export interface Policy {
 	journeyLimits: { primaryMinutes: number; secondaryMinutes: number; primaryMaxAge: number };
 	/** The independent-sector fallback: fee by need and phase, a typical out-of-borough journey. */
 	fallback: FallbackParams;
+	/** Preferences as the lawful default (s.39): each borough's resources test, the s.41 rule. */
+	preferences: PreferencePolicy;
 	/** Plan level → the provision levels that meet it. */
 	planLevels: Record<string, string[]>;
 }
@@ -48,6 +50,7 @@ export async function loadPolicy(db: Executor): Promise<Policy> {
 		},
 		journeyLimits: settingOf(byKey, "journeyLimits"),
 		fallback: settingOf(byKey, "independentFallback"),
+		preferences: settingOf(byKey, "preferencePolicy"),
 		planLevels,
 	};
 }

@@ -1776,6 +1776,8 @@ export interface components {
                 lossMinusOne: number;
                 /** @description The dearest independent-sector fallback (fee + transport, £ a year) among the children who could take a place here: what bounds gainPlusOne */
                 fallbackCost: number | null;
+                /** @description Priority units of parents' lawful preferences one more place here would let the round honour (the run's first criterion); gainPlusOne is the pounds beside them */
+                preferencesGained: number;
             }[];
             byArea: {
                 borough: {

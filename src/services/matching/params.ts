@@ -15,6 +15,7 @@ export function paramsFor(policy: Policy, weights: RunRequestT["weights"] = {}):
 		},
 		journeyLimits: policy.journeyLimits,
 		fallback: policy.fallback,
+		lawfulPreferences: policy.preferences,
 	};
 }
 

@@ -53,6 +53,7 @@ export async function storeRunResult(
 				gainPlusOne: d.shadowPrice,
 				lossMinusOne: d.lossIfOneFewer,
 				fallbackCost: d.fallbackCost,
+				preferencesGained: d.preferencesGained,
 			};
 		})
 		.sort((a, b) => b.gainPlusOne - a.gainPlusOne || a.provisionId - b.provisionId);
@@ -87,6 +88,7 @@ export async function storeRunResult(
 			lowerBound: result.lowerBound,
 			gap: result.gap,
 			figures: {
+				criteria: result.criteria,
 				optimal: result.optimal,
 				relativeGap: result.relativeGap,
 				...result.summary,

@@ -23,10 +23,12 @@ interface StoredPrice {
 	lossMinusOne: number;
 	/** Absent in runs stored before the fallback was priced. */
 	fallbackCost?: number | null;
+	/** Absent in runs stored before preferences were lawful. */
+	preferencesGained?: number;
 }
 
 export const SHADOW_PRICE_METHOD =
-	"gainPlusOne is the LP dual of the provision's capacity in the run: the annual saving (£ a year: public cost and the value of journey time, less preference credits, over the whole round) one more place there would have brought, ≥ 0; lossMinusOne what one place fewer would have cost. A child with no published place falls back to an independent-sector place (fee by need and phase plus transport for a typical out-of-borough journey), so a place saves at most a fallback: fallbackCost, shown beside, is the dearest fallback (fee + transport) among the children who could take the place (null when one of them has no fallback, or in a run stored before fallbacks were priced). Prices are marginal: they hold for one place, not for many. byArea and byNeed sum and take the maximum of gainPlusOne over the provisions in the borough or designated for the need (a provision with several needs counts under each).";
+	"gainPlusOne is the LP dual of the provision's capacity in the run: the annual saving (£ a year: public cost and the value of journey time, less preference credits, over the whole round) one more place there would have brought, ≥ 0; lossMinusOne what one place fewer would have cost. A child with no published place falls back to an independent-sector place (fee by need and phase plus transport for a typical out-of-borough journey), so a place saves at most a fallback: fallbackCost, shown beside, is the dearest fallback (fee + transport) among the children who could take the place (null when one of them has no fallback, or in a run stored before fallbacks were priced). Parents' lawful preferences come first in the run's objective (see its criteria): preferencesGained is the priority of the lawful preferences one more place would let the round honour (first preference 3, second 2, third 1), and gainPlusOne the pounds beside it. Prices are marginal: they hold for one place, not for many. byArea and byNeed sum and take the maximum of gainPlusOne over the provisions in the borough or designated for the need (a provision with several needs counts under each).";
 
 /** Panels and publishers see their own borough's runs; commissioners and admins every run. */
 const restrictedTo = (p: Principal) =>
@@ -107,6 +109,7 @@ export async function shadowPriceReport(
 			gainPlusOne: pounds(p.gainPlusOne),
 			lossMinusOne: pounds(Math.max(0, p.lossMinusOne ?? 0)),
 			fallbackCost: p.fallbackCost ?? null,
+			preferencesGained: p.preferencesGained ?? 0,
 		})),
 		byArea: summarise(prices, (p) => [p.borough]).map(({ key, ...g }) => ({
 			borough: { code: key, name: boroughName.get(key) ?? key },
