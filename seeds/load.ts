@@ -220,6 +220,23 @@ export async function loadScenario(db: Executor, scenario: Scenario): Promise<vo
 
 const DAY_MS = 86_400_000;
 
+/**
+ * A demo child's id from its case reference (FNV-1a, four salts, as a version-4-shaped UUID):
+ * the same demo gets the same ids, so that its figures (which the README quotes) do not depend
+ * on how random ids happened to order children whose costs tie exactly.
+ */
+export function demoChildId(caseRef: string): string {
+	const hex = [0x811c9dc5, 0x01000193, 0x5bd1e995, 0x27d4eb2f]
+		.map((salt) => {
+			let h = salt >>> 0;
+			for (const ch of `demo-child:${caseRef}`)
+				h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+			return h.toString(16).padStart(8, "0");
+		})
+		.join("");
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 /** Demo children, all awaiting a place, referred over the last five months (spread by index). */
 export async function loadChildren(db: Executor, list: Child[], now: Date): Promise<void> {
 	const rows = list.map((c, i) => {
@@ -228,6 +245,7 @@ export async function loadChildren(db: Executor, list: Child[], now: Date): Prom
 		const day = (offsetDays: number) =>
 			new Date(referredAt.getTime() - offsetDays * DAY_MS).toISOString().slice(0, 10);
 		return {
+			id: demoChildId(c.caseRef),
 			boroughCode: c.laCode,
 			caseRef: c.caseRef,
 			yearGroup: c.yearGroup,

@@ -43,10 +43,10 @@ function failsResourcesTest(extra: number, alternative: number, test: ResourcesT
  * Preferences as the lawful default (s.39). A suitable preference (it has an edge: need, age,
  * level, journey) carries the lawful priority unless it is an independent school off the s.41
  * list (without the borough's agreement) or it fails the resources test: its public money over
- * the child's best alternative exceeds the home borough's threshold. The best alternative is
- * the place the round would give the child on cost alone (`alternativeEdge`: the least-cost
- * allocation with no preference weighed, the fallback included), so that the comparison is with
- * a place the child could really have, not one another child takes. The priority is a lexicographic weight: each
+ * the child's best alternative exceeds the home borough's threshold. The best alternative
+ * (`alternativeEdge`) is the child's cheapest option at the prices of the round solved on cost
+ * alone (no preference weighed, the fallback included), so that the comparison is with a place
+ * the child could really have, not one another child takes. The priority is a lexicographic weight: each
  * unit is worth more than every cost difference the round can hold together, so no saving,
  * however large, can buy a lower count of honoured lawful preferences (criterion 1 before 2).
  */

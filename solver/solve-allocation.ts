@@ -32,7 +32,7 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
 	const { instance, edges: priced } = withFallback(base, buildCandidates(base));
 	const policy = instance.params.lawfulPreferences;
 	const { edges, lawful } = policy
-		? applyLawfulPreferences(instance, priced, policy, costOnlyAllocation(instance, priced))
+		? applyLawfulPreferences(instance, priced, policy, costOnlyAlternatives(instance, priced))
 		: { edges: priced, lawful: null };
 	const options = input.options ?? {};
 	const warnings: string[] = [];
@@ -171,10 +171,13 @@ function fallbackCostBounds(instance: Instance, edges: CandidateEdges): (number 
 }
 
 /**
- * Each child's place (candidate edge, −1 for none) in the least-cost allocation that weighs no
- * preference: the best alternative a resources test compares a preference with.
+ * Each child's best alternative (candidate edge, −1 for none) in the round solved on cost
+ * alone: of its options that are not preferences, with a place, the one dearest to none at the
+ * round's prices (its cost plus the smallest optimal price of the place, the child's own place
+ * among them by complementary slackness). Prices, unlike an optimal allocation, are unique, so
+ * the alternative does not depend on how ties between children fell.
  */
-function costOnlyAllocation(instance: Instance, edges: CandidateEdges): Int32Array {
+function costOnlyAlternatives(instance: Instance, edges: CandidateEdges): Int32Array {
 	const cost = Float64Array.from(edges.total, (t, e) => t + (edges.preferenceCredit[e] as number));
 	const csr = buildCsr({
 		sourceCount: instance.children.length,
@@ -183,5 +186,27 @@ function costOnlyAllocation(instance: Instance, edges: CandidateEdges): Int32Arr
 		unplacedCost: instance.params.cost.unplacedPenalty,
 	});
 	const flow = solveNetwork(csr);
-	return Int32Array.from(flow.assignAt, (at) => (at >= 0 ? (csr.edge[at] as number) : -1));
+	const price = marginalValues(csr, flow, flow.potential).gain;
+	const best = new Int32Array(instance.children.length).fill(-1);
+	for (let i = 0; i < instance.children.length; i++) {
+		let bestValue = Number.POSITIVE_INFINITY;
+		for (let e = edges.childStart[i] as number; e < (edges.childStart[i + 1] as number); e++) {
+			const j = edges.provision[e] as number;
+			if ((edges.preferenceRank[e] as number) > 0 || instance.provisions[j]?.capacity === 0)
+				continue;
+			if ((cost[e] as number) >= instance.params.cost.unplacedPenalty) continue;
+			const value = (cost[e] as number) + (price[j] as number);
+			const a = best[i] as number;
+			if (
+				value < bestValue ||
+				(value === bestValue &&
+					((cost[e] as number) < (cost[a] as number) ||
+						(cost[e] === cost[a] && j < (edges.provision[a] as number))))
+			) {
+				bestValue = value;
+				best[i] = e;
+			}
+		}
+	}
+	return best;
 }

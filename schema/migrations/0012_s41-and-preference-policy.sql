@@ -1,4 +1,5 @@
 ALTER TABLE "setting" ADD COLUMN "s41_approved" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+-- Data: a database seeded before takes the seeds' assumption (every independent special school on
 -- the s.41 list) and the preference policy's default. An empty database is left to the seed.
 UPDATE "setting" SET "s41_approved" = true WHERE "urn" IN (SELECT "setting_urn" FROM "provision" WHERE "level" = 'special_independent');--> statement-breakpoint
 INSERT INTO "cost_default" ("key", "value", "source")

@@ -12,7 +12,7 @@ import {
 } from "../../solver/index";
 import { instanceArb, type SmallInstance } from "./support/arbitraries";
 import { bruteForceLexicographic, referencePriority } from "./support/lawful-reference";
-import { referenceEdges } from "./support/reference";
+import { referenceEdges, referenceUnplacedCost } from "./support/reference";
 
 const policyArb: fc.Arbitrary<PreferencePolicy> = fc.record({
 	resourcesTest: fc.record({
@@ -48,17 +48,42 @@ const lawfulArb = (children: number, provisions: number) =>
 			}),
 		);
 
-/** Each child's public money in the round solved on cost alone (no preference weighed). */
+/**
+ * Each child's best alternative's public money: of its options that are not preferences (the
+ * fallback among them), the cheapest at the prices (shadow prices) of the round solved on cost
+ * alone; ties to the cheaper, then the lower id, the fallback last.
+ */
 function costOnlyAlternatives(instance: SmallInstance): Map<string, number | null> {
 	const { lawfulPreferences: _, ...params } = instance.params;
-	const plain = solveAllocation({
-		...instance,
-		params: { ...params, cost: { ...params.cost, preferenceCredit: [0] } },
-	});
-	return new Map([
-		...plain.placements.map((p) => [p.childId, p.payers.homePays + p.payers.hostPays] as const),
-		...plain.unplaced.map((u) => [u.childId, u.fallback?.money ?? null] as const),
-	]);
+	const plain = { ...params, cost: { ...params.cost, preferenceCredit: [0] } };
+	const solved = solveAllocation({ ...instance, params: plain });
+	const price = new Map(solved.duals?.provisions.map((d) => [d.provisionId, d.shadowPrice]));
+	const edges = referenceEdges(instance.children, instance.provisions, plain);
+	const ids = instance.provisions.map((p) => p.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+	return new Map(
+		instance.children.map((c) => {
+			const options = ids.flatMap((id) => {
+				const p = instance.provisions.find((x) => x.id === id) as Provision;
+				const e = edges.get(`${c.id}→${id}`);
+				if (!e || (c.preferences ?? []).includes(p.settingUrn)) return [];
+				if (e.total >= plain.cost.unplacedPenalty) return [];
+				return [{ value: e.total + (price.get(id) ?? 0), total: e.total, money: e.money }];
+			});
+			const fallback = referenceUnplacedCost(c, plain);
+			if (fallback < plain.cost.unplacedPenalty) {
+				const time = Math.round(
+					plain.cost.valueOfTimePerMinuteAnnual * (plain.fallback?.journey.minutes ?? 0),
+				);
+				options.push({ value: fallback, total: fallback, money: fallback - time });
+			}
+			const best = options.reduce<(typeof options)[number] | null>(
+				(a, o) =>
+					a === null || o.value < a.value || (o.value === a.value && o.total < a.total) ? o : a,
+				null,
+			);
+			return [c.id, best?.money ?? null] as const;
+		}),
+	);
 }
 
 function priorityUnits(instance: SmallInstance, result: AllocationResult): number {
