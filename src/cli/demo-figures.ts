@@ -97,7 +97,11 @@ export async function demoFigures(seed: number, children: number) {
 
 export type DemoFigures = Awaited<ReturnType<typeof demoFigures>>;
 
-/** The figures as the README's Markdown table. */
+/**
+ * The figures as the README's Markdown table. Only figures that every optimal allocation shares
+ * are printed: how children whose costs tie exactly split between equally good places (which
+ * rank each preference is honoured at, the first preferences' reasons) is in --json.
+ */
 export function demoFiguresTable(f: DemoFigures): string {
 	const gbp = (n: number) => `£${n.toLocaleString("en-GB")}`;
 	const { matched: m, greedy: g, topShadowPrice: top } = f;
@@ -114,14 +118,8 @@ export function demoFiguresTable(f: DemoFigures): string {
 		`| per child | ${gbp(m.annualCostPerChild)} | ${gbp(g.annualCostPerChild)} |`,
 		`| journey minutes a day per child placed in published supply (both ways) | ${m.journeyMinutesPerDayPerPlacedChild} | ${g.journeyMinutesPerDayPerPlacedChild} |`,
 		`| placed out of their home borough | ${m.outOfBorough} | — |`,
-		`| parents' preference honoured (rank 1, 2, …) | ${m.preferencesHonoured.join(", ") || "0"} | — |`,
-		`| of which lawful preferences (s.39) | ${m.lawfulPreferencesHonoured} | — |`,
+		`| parents' preferences honoured (any rank) | ${m.preferencesHonoured.reduce((a, b) => a + b, 0)} | — |`,
 		"",
-		`First preferences not honoured, each with its one lawful reason: ${
-			Object.entries(m.firstPreferenceReasons)
-				.map(([code, n]) => `${code} ${n}`)
-				.join(", ") || "none"
-		}.`,
 		`Matching saves ${gbp(f.savingAgainstGreedy)} a year against allocation by hand.`,
 		top
 			? `The most valuable extra place (the top shadow price): one more at ${top.setting} (${top.provision}, ${top.borough}) saves ${gbp(top.gainPlusOne)} a year, against the dearest fallback it replaces, ${top.fallbackCost === null ? "none" : gbp(top.fallbackCost)} a year (fee + transport).`
