@@ -21,6 +21,7 @@ const configSchema = z
 		STOP_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(10),
 		IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(104_857_600),
 		JOB_LEASE_SECONDS: z.coerce.number().min(2).max(600).default(20),
+		SOLVER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
 		AUTH_ISSUER: z.string().min(1).default("urn:send-brokerage:local"),
 		AUTH_AUDIENCE: z.string().min(1).default("send-brokerage-api"),
 		AUTH_ALGORITHMS: z
@@ -73,6 +74,8 @@ export type Config = {
 	importMaxBytes: number;
 	/** How long a claimed job (a matching run) stays this instance's without renewal. */
 	jobLeaseSeconds: number;
+	/** Worker threads that solve rounds; default one per core less one. */
+	solverThreads: number | undefined;
 	auth: {
 		issuer: string;
 		audience: string;
@@ -128,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		stopGraceSeconds: c.STOP_GRACE_SECONDS,
 		importMaxBytes: c.IMPORT_MAX_BYTES,
 		jobLeaseSeconds: c.JOB_LEASE_SECONDS,
+		solverThreads: c.SOLVER_THREADS,
 		auth: {
 			issuer: c.AUTH_ISSUER,
 			audience: c.AUTH_AUDIENCE,

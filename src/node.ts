@@ -11,6 +11,7 @@ import { openConfiguredDatabase } from "./db/open.js";
 import { DatabaseUnavailableError } from "./db/postgres.js";
 import { BackgroundTasks, installGracefulStop } from "./http/graceful-stop.js";
 import { requestJobWorker } from "./services/jobs/from-app.js";
+import { defaultSolverThreads, SolverPool } from "./services/solve/thread-pool.js";
 import { webFromConfig } from "./web/from-config.js";
 
 /** Node entry point: `npm start`. */
@@ -35,9 +36,11 @@ async function main(): Promise<void> {
 	const assets = await loadNodeAssets();
 	const web = webFromConfig(config, devKey);
 	const background = new BackgroundTasks();
+	const solvers = new SolverPool(config.solverThreads ?? defaultSolverThreads());
 	const jobs = requestJobWorker(database.db, undefined, {
 		workerId: `${hostname()}:${process.pid}`,
 		leaseSeconds: config.jobLeaseSeconds,
+		solve: solvers.solve,
 	});
 	const app = createApp({
 		db: database.db,
@@ -72,6 +75,7 @@ async function main(): Promise<void> {
 			try {
 				return (await jobs.stop(deadline)).length;
 			} finally {
+				await solvers.close();
 				await database.close();
 			}
 		},

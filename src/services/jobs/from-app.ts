@@ -1,4 +1,5 @@
 import type { Db } from "../../db/types.js";
+import type { SolveRound } from "../solve/solve-round.js";
 import { JOB_HANDLERS } from "./kinds.js";
 import { JobWorker } from "./worker.js";
 
@@ -12,13 +13,20 @@ export const DEFAULT_LEASE_SECONDS = 20;
 export function requestJobWorker(
 	db: Db,
 	now: () => Date = () => new Date(),
-	options: { workerId?: string; leaseSeconds?: number; pollMs?: number; maxWeight?: number } = {},
+	options: {
+		workerId?: string;
+		leaseSeconds?: number;
+		pollMs?: number;
+		maxWeight?: number;
+		solve?: SolveRound;
+	} = {},
 ): JobWorker {
 	return new JobWorker(db, {
 		workerId: options.workerId ?? `app-${crypto.randomUUID().slice(0, 8)}`,
 		leaseSeconds: options.leaseSeconds ?? DEFAULT_LEASE_SECONDS,
 		pollMs: options.pollMs ?? 1000,
 		maxWeight: options.maxWeight,
+		solve: options.solve,
 		handlers: JOB_HANDLERS,
 		now,
 		log: (line) => console.log(line),

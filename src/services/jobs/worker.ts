@@ -1,4 +1,5 @@
 import type { Db, Executor } from "../../db/types.js";
+import { type SolveRound, solveInThisThread } from "../solve/solve-round.js";
 import {
 	claimJob,
 	expireAllLeases,
@@ -15,7 +16,7 @@ export interface JobHandler {
 	 * Does the work and writes the result with `finishJob(tx, lease, …)` in the result's own
 	 * transaction, so that a worker that lost its lease writes nothing.
 	 */
-	execute(db: Db, lease: Lease, now: () => Date): Promise<void>;
+	execute(db: Db, lease: Lease, now: () => Date, solve: SolveRound): Promise<void>;
 	/** The job was interrupted too often: record why on its record (same transaction). */
 	failed(tx: Executor, subjectId: string, reason: string, at: Date): Promise<void>;
 	/** The job went back to the queue (a graceful stop): its record may say so. */
@@ -33,6 +34,8 @@ export interface JobWorkerOptions {
 	maxWeight?: number;
 	handlers: Record<string, JobHandler>;
 	now: () => Date;
+	/** Where rounds are solved (Node: a worker-thread pool); default this thread. */
+	solve?: SolveRound;
 	log?: (line: string) => void;
 }
 
@@ -161,7 +164,12 @@ export class JobWorker {
 		renew.unref?.();
 		try {
 			if (!handler) throw new Error(`no handler for job kind ${lease.kind}`);
-			await handler.execute(this.#db, lease, this.#options.now);
+			await handler.execute(
+				this.#db,
+				lease,
+				this.#options.now,
+				this.#options.solve ?? solveInThisThread,
+			);
 		} catch (error) {
 			const what = error instanceof LeaseLostError ? "lost its lease" : "failed";
 			this.#options.log?.(

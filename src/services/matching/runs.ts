@@ -7,7 +7,7 @@ import {
 	provisions,
 	settings,
 } from "../../../schema/index.js";
-import { type AllocationInput, solveAllocation, solveGreedy } from "../../../solver/index.js";
+import type { AllocationInput } from "../../../solver/index.js";
 import type { Principal } from "../../auth/claims.js";
 import type { RunRequestT } from "../../contracts/matching-runs.js";
 import type { Db, Executor } from "../../db/types.js";
@@ -15,6 +15,7 @@ import { ApiError } from "../../http/problem.js";
 import { type Actor, audit } from "../audit.js";
 import { enqueueJob, finishJob, type Lease, LeaseLostError } from "../jobs/queue.js";
 import { loadPolicy } from "../policy.js";
+import { type SolveRound, solveInThisThread } from "../solve/solve-round.js";
 import { loadChildren, loadProvisions, toSolverChild, toSolverProvision } from "./load-instance.js";
 import { isoDay, paramsFor } from "./params.js";
 import { storeRunResult } from "./store-run.js";
@@ -114,7 +115,12 @@ export const RUN_JOB = "matching-run";
  * transaction with the job's end: only while the lease is still held, so exactly once however
  * many workers raced for it. A run never changes vacancies.
  */
-export async function executeRun(db: Db, lease: Lease, now: () => Date): Promise<void> {
+export async function executeRun(
+	db: Db,
+	lease: Lease,
+	now: () => Date,
+	solve: SolveRound = solveInThisThread,
+): Promise<void> {
 	const runId = lease.subjectId;
 	try {
 		const [run] = await db
@@ -138,10 +144,8 @@ export async function executeRun(db: Db, lease: Lease, now: () => Date): Promise
 			.update(matchingRuns)
 			.set({ progress: 30, inputs: input })
 			.where(eq(matchingRuns.id, runId));
-		const started = performance.now();
-		const result = solveAllocation(input);
-		const solveMs = Math.round(performance.now() - started);
-		const greedy = solveGreedy(input);
+		// One call of the pure solver, in a worker thread on Node (the event loop stays free).
+		const { result, greedy, solveMs } = await solve(input);
 		const byId = new Map(provisionList.map((p) => [p.id, p]));
 		await db.transaction(async (tx) => {
 			await finishJob(tx, lease, { status: "done" });
