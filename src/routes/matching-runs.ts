@@ -6,7 +6,7 @@ import { authResponses, bearerSecurity } from "../http/auth-docs.js";
 import { jsonBody, jsonContent, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
 import { proposalsCsv, toProposal, toRun } from "../services/matching/run-view.js";
-import { createRun, getRun, listProposals } from "../services/matching/runs.js";
+import { createRun, getRun, listProposals, waitForRunEnd } from "../services/matching/runs.js";
 
 const tags = ["Matching"];
 
@@ -81,9 +81,10 @@ export const matchingRunRoutes = createRouter()
 			defer(async () => void (await jobs.runSubject(run.id)));
 			return c.json(toRun(run, childCount), 202);
 		}
-		if (!(await jobs.runSubject(run.id))) return c.json(toRun(run, childCount), 202);
-		const done = await getRun(db, c.get("principal"), run.id);
-		return c.json(toRun(done, childCount), 201);
+		const done = (await jobs.runSubject(run.id))
+			? await getRun(db, c.get("principal"), run.id)
+			: await waitForRunEnd(db, c.get("principal"), run.id, 60_000);
+		return done ? c.json(toRun(done, childCount), 201) : c.json(toRun(run, childCount), 202);
 	})
 	.openapi(getRunRoute, async (c) => {
 		const run = await getRun(c.get("deps").db, c.get("principal"), c.req.valid("param").id);

@@ -41,7 +41,8 @@ describe("the README's walkthrough, pasted in order against npm start", () => {
 			// with jq must be a real one, so a "null" fails the next request.
 			const script = [
 				"set -euo pipefail",
-				`curl() { command curl --fail-with-body --silent --show-error "$@"; echo; }`,
+				// On an HTTP error the body goes to stderr too: inside $(…) stdout is captured.
+				`curl() { local out; if ! out=$(command curl --fail-with-body --silent --show-error "$@"); then printf '%s\n' "$out" >&2; return 22; fi; printf '%s\n' "$out"; }`,
 				`npm() { command npm --prefix ${JSON.stringify(ROOT)} "$@"; }`,
 				...blocks.map((b) => b.replaceAll("localhost:8787", `127.0.0.1:${port}`)),
 				`echo "RUN=$RUN CHILD=$CHILD CONSULTATION=$CONSULTATION URN=$URN"`,
@@ -51,6 +52,9 @@ describe("the README's walkthrough, pasted in order against npm start", () => {
 				env: { ...process.env, DATA_DIR: dataDir },
 				maxBuffer: 64 * 1024 * 1024,
 				timeout: 240_000,
+			}).catch((error: { stdout?: string; stderr?: string }) => {
+				// Say which step failed and what the service answered, not only the script.
+				throw new Error(`${error.stderr}\n--- the last answers:\n${error.stdout?.slice(-3000)}`);
 			});
 			const ids = /RUN=(\S+) CHILD=(\S+) CONSULTATION=(\S+) URN=(\d+)$/m.exec(stdout);
 			expect(ids, stdout.slice(-2000)).not.toBeNull();

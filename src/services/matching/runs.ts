@@ -183,6 +183,26 @@ export async function getRun(db: Db, principal: Principal, id: string): Promise<
 	return run;
 }
 
+/**
+ * A small round answered at once whose job another worker took first (usually this instance's own
+ * poller, between the insert and our claim): waits for it to end, up to `ms`, so the answer is
+ * still the finished run; undefined when it has not ended by then (the caller answers 202).
+ */
+export async function waitForRunEnd(
+	db: Db,
+	principal: Principal,
+	id: string,
+	ms: number,
+): Promise<RunRow | undefined> {
+	const deadline = Date.now() + ms;
+	for (;;) {
+		const run = await getRun(db, principal, id);
+		if (run.status === "done" || run.status === "failed") return run;
+		if (Date.now() >= deadline) return undefined;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
+
 /** A run's proposals, child by child: only the caller's own borough's children (admin: all). */
 export async function listProposals(db: Db, actor: Actor, id: string) {
 	const principal = actor.principal;
