@@ -32,6 +32,9 @@ export const auditEvents = pgTable(
 	(t) => [
 		index("audit_entity_idx").on(t.entityType, t.entityId),
 		index("audit_actor_idx").on(t.actor, t.at),
+		// The audit trail page lists newest first and filters by date: without this, a sort of
+		// the whole table on every page.
+		index("audit_at_idx").on(t.at),
 	],
 );
 

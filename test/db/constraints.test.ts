@@ -252,4 +252,16 @@ describe("migration 0005_followups", () => {
 		expect(await statusOf(cancelled.c.id)).toBe("closed");
 		expect(await statusOf(active.c.id)).toBe("agreed");
 	});
+
+	it("indexes the audit trail by time, so newest-first and date filters need not sort every event", async () => {
+		const result = await database.db.execute(
+			sql`select indexname, indexdef from pg_indexes where tablename = 'audit_event'`,
+		);
+		const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+			indexname: string;
+			indexdef: string;
+		}[];
+		const byTime = rows.find((r) => r.indexname === "audit_at_idx");
+		expect(byTime?.indexdef).toMatch(/ON public\.audit_event USING btree \(at\)$/);
+	});
 });
