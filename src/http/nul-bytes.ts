@@ -17,7 +17,7 @@ export function nulPaths(value: unknown, path: string): string[] {
 }
 
 /** Where a request's path or query carries a NUL byte (percent-encoded as %00). */
-function urlNulPaths(url: URL): string[] {
+export function urlNulPaths(url: URL): string[] {
 	const found: string[] = [];
 	if (/%00/.test(url.pathname)) found.push("path");
 	for (const [name, value] of url.searchParams) {

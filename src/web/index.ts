@@ -11,7 +11,7 @@ import { PUBLISHER_PAGES } from "./pages/publisher/index.js";
 import { SCHOOL_PAGES } from "./pages/school/index.js";
 import { signInPages } from "./pages/sign-in.js";
 import { startPage } from "./pages/start.js";
-import { formNulCheck, formOriginCheck, pageHeaders } from "./security.js";
+import { formNulCheck, formOriginCheck, pageHeaders, queryNulCheck } from "./security.js";
 import { readSession } from "./session/session.js";
 
 export type { WebOptions } from "./env.js";
@@ -28,9 +28,10 @@ function pageMiddleware(options: MountedWeb): MiddlewareHandler<WebEnv>[] {
 }
 
 /** A group of pages with the pages' middleware; mounted at its own prefix, it touches no API route. */
-function pageGroup(options: MountedWeb, pages: Hono<WebEnv>): Hono<AppEnv> {
+function pageGroup(options: MountedWeb, pages: Hono<WebEnv>, checkAddress: boolean): Hono<AppEnv> {
 	const group = new Router<WebEnv>();
 	group.use(...pageMiddleware(options));
+	if (checkAddress) group.use(queryNulCheck);
 	group.onError(pageErrorHandler);
 	group.route("/", pages);
 	return group as unknown as Hono<AppEnv>;
@@ -55,13 +56,14 @@ const ROOT_PATHS = ["/", "/sign-in", "/sign-out", "/auth/callback"];
 export function mountWeb(app: Hono<AppEnv>, web: WebOptions, manifest: AssetManifest): MountedWeb {
 	const options: MountedWeb = { ...web, manifest };
 	for (const path of ROOT_PATHS) {
-		app.use(path, ...(pageMiddleware(options) as unknown as MiddlewareHandler<AppEnv>[]));
+		const middleware = [...pageMiddleware(options), queryNulCheck];
+		app.use(path, ...(middleware as unknown as MiddlewareHandler<AppEnv>[]));
 	}
 	const root = new Router<WebEnv>().route("/", startPage).route("/", signInPages);
 	root.onError(pageErrorHandler);
 	app.route("/", root as unknown as Hono<AppEnv>);
 	for (const [prefix, pages] of Object.entries(PAGE_GROUPS)) {
-		app.route(prefix, pageGroup(options, pages));
+		app.route(prefix, pageGroup(options, pages, !(prefix in PANEL_PAGES)));
 	}
 	return options;
 }
@@ -70,7 +72,7 @@ export function mountWeb(app: Hono<AppEnv>, web: WebOptions, manifest: AssetMani
 export function isPagePath(path: string): boolean {
 	return (
 		ROOT_PATHS.includes(path) ||
-		Object.keys(PANEL_PAGES).some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
+		Object.keys(PAGE_GROUPS).some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
 	);
 }
 

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
-import { formNulFields } from "../http/nul-bytes.js";
+import { formNulFields, urlNulPaths } from "../http/nul-bytes.js";
 import type { WebEnv } from "./env.js";
 import { errorPage } from "./errors.js";
 
@@ -71,3 +71,22 @@ export function formNulCheck(): MiddlewareHandler<WebEnv> {
 		);
 	};
 }
+
+/**
+ * A NUL byte in a page's address (path or query, as %00) is answered with a 400 page naming the
+ * parameter, before any handler reads it: the app's own guard answers the API with problem+json,
+ * which a browser should never be shown. (The panel's pages validate every parameter they read
+ * and mark the field on their filter form instead.)
+ */
+export const queryNulCheck: MiddlewareHandler<WebEnv> = async (c, next) => {
+	const found = urlNulPaths(new URL(c.req.url));
+	if (found.length === 0) return next();
+	const named = found
+		.map((f) => (f === "path" ? "the address" : `“${f.replace(/^query\./, "")}”`))
+		.join(", ");
+	return errorPage(
+		c,
+		400,
+		`The address holds a NUL character (%00) in ${named}, which cannot be used. Go back and choose again.`,
+	);
+};

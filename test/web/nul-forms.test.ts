@@ -44,3 +44,46 @@ describe("a form holding a NUL byte", () => {
 		expect(await signIn.text()).toContain("“la”");
 	});
 });
+
+/** A Kingston special school of the demo. */
+const SCHOOL_URN = "142687";
+
+describe("an address holding a NUL byte", () => {
+	const pages = [
+		["commissioner", "/commissioner/sufficiency?need=AS%00D", "need"],
+		["commissioner", "/commissioner/shadow-prices?x=%00", "x"],
+		["publisher", "/publisher/settings?level=%00", "level"],
+		["publisher", "/publisher/changes?since=1%00", "since"],
+		["setting", "/school/consultations?page=%00", "page"],
+		["admin", "/admin/audit?recordId=a%00b", "recordId"],
+	] as const;
+
+	it.each(pages)(
+		"on a %s page (%s) is a 400 page naming the parameter, not problem+json",
+		async (role, path, name) => {
+			const b = t.browser();
+			await b.signIn(
+				role,
+				role === "admin" || role === "setting" ? "" : "314",
+				role === "setting" ? { urn: SCHOOL_URN } : {},
+			);
+			const res = await b.get(path);
+			expect(res.status).toBe(400);
+			expect(res.headers.get("content-type")).toContain("text/html");
+			const page = await res.text();
+			expect(page).toContain(`a NUL character (%00) in “${name}”`);
+			expect(page).not.toContain("<table");
+		},
+	);
+
+	it("on the start and sign-in pages too; the API still answers problem+json", async () => {
+		for (const path of ["/?x=%00", "/sign-in?next=%00"]) {
+			const res = await t.browser().get(path);
+			expect(res.status, path).toBe(400);
+			expect(res.headers.get("content-type"), path).toContain("text/html");
+		}
+		const api = await t.app.request("/settings?need=%00");
+		expect(api.status).toBe(400);
+		expect(api.headers.get("content-type")).toContain("application/problem+json");
+	});
+});
