@@ -244,5 +244,71 @@ export interface AllocationResult {
 	pruning: { applied: boolean; keptPerChild?: number; rounds?: number; edgesReAdded?: number };
 	sideConstraints: SideConstraintUsage | null;
 	stats: { children: number; provisions: number; edges: number; augmentations: number };
+	/** Rounds over two or more home boroughs: each borough pooled against matching alone. */
+	fairShares: FairShares | null;
 	warnings: string[];
+}
+
+/** One home borough's children in an allocation (pooled, or matching alone). */
+export interface BoroughFigures {
+	children: number;
+	/** Placed in published supply. */
+	placed: number;
+	/** Fall back to an independent-sector place. */
+	fallback: number;
+	noPlacementFound: number;
+	/** Children placed in published supply at one of their parents' preferences (any rank). */
+	preferencesHonoured: number;
+	/** Public money of its children's places (every part, as the summary counts it). */
+	annualCost: number;
+	/** Σ one-way journey minutes of its children placed in published supply. */
+	journeyMinutes: number;
+	/** What the borough pays: its children's top-ups, fees and transport, and place funding
+	 * for every child placed in a setting it hosts. */
+	spend: number;
+}
+
+export interface BoroughFairShare {
+	borough: string;
+	/** In this round's allocation. */
+	pooled: BoroughFigures;
+	/** Its children, its own borough's places only, the same fallback. */
+	alone: BoroughFigures;
+}
+
+/** Money one borough's children move: the host pays place funding, the home the top-up. */
+export interface BoroughFlow {
+	home: string;
+	host: string;
+	children: number;
+	placeFunding: number;
+	topUp: number;
+}
+
+export interface FairShares {
+	boroughs: BoroughFairShare[];
+	/** Between boroughs, in this round's allocation (alone, none moves). */
+	flows: BoroughFlow[];
+	/**
+	 * Every borough's own round, solved at once (they share no child and no place). In lawful
+	 * mode the objective carries the alone round's own priority weight.
+	 */
+	alone: { objective: number; optimal: boolean; annualCost: number; placed: number };
+	guarantee: {
+		/** Each borough places at least as many of its children in published supply as alone. */
+		on: boolean;
+		/** Boroughs that place fewer pooled than alone in the unconstrained optimum. */
+		worseOffWithout: string[];
+		/**
+		 * What London gives up for it against the unconstrained optimum (null when off): the
+		 * objective and annual £ it adds, the children it places fewer in published supply
+		 * (negative: more), and in lawful mode the lawful preferences it honours fewer.
+		 */
+		price: {
+			objective: number;
+			annualCost: number;
+			placedFewer: number;
+			lawfulPreferencesFewer?: number;
+		} | null;
+	};
 }

@@ -1,7 +1,5 @@
 import { buildCandidates, type CandidateEdges } from "./candidates";
 import { marginalValues } from "./core/duals";
-import { solveNetwork } from "./core/network";
-import { buildCsr, type Csr } from "./core/problem";
 import { criteriaOf, lawfulSummary } from "./criteria";
 import {
 	type ExplainContext,
@@ -9,13 +7,15 @@ import {
 	explainUnplaced,
 	provisionsBySetting,
 } from "./explain";
+import { aloneEdgesOf, type FairRound, fairRound } from "./fair-round";
 import { withFallback } from "./fallback";
 import { buildInstance, type Instance } from "./instance";
-import { applyLawfulPreferences, type LawfulModel, splitGain } from "./lawful";
+import { type LawfulModel, splitGain } from "./lawful";
 import type { Outcome } from "./outcome";
 import { holdersOf } from "./preference-reasons";
 import { solvePure } from "./pure-solve";
 import type { AllocationResult } from "./result-types";
+import { candidateCsr, roundEdges } from "./round-model";
 import { buildSideModel, type SideModel, sideUsage } from "./side/rows";
 import { solveSideConstrained } from "./side/solve-side";
 import { summarise } from "./summary";
@@ -30,10 +30,8 @@ import type { AllocationInput, SolveOptions } from "./types";
 export function solveAllocation(input: AllocationInput): AllocationResult {
 	const base = buildInstance(input);
 	const { instance, edges: priced } = withFallback(base, buildCandidates(base));
-	const policy = instance.params.lawfulPreferences;
-	const { edges, lawful } = policy
-		? applyLawfulPreferences(instance, priced, policy, costOnlyAlternatives(instance, priced))
-		: { edges: priced, lawful: null };
+	const alone = aloneEdgesOf(instance, priced);
+	const { edges, lawful } = roundEdges(instance, priced);
 	const options = input.options ?? {};
 	const warnings: string[] = [];
 	const csr = candidateCsr(instance, edges, warnings);
@@ -41,23 +39,23 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
 	const outcome = side
 		? solveSideConstrained(instance, edges, csr, side, options, warnings)
 		: solvePure(csr, options, warnings);
-	return assemble(instance, edges, lawful, outcome, side, options, warnings);
+	const fair = alone
+		? fairRound(instance, edges, lawful, alone, outcome, side !== null, options, warnings)
+		: null;
+	return assemble(
+		fair?.instance ?? instance,
+		edges,
+		lawful,
+		fair?.outcome ?? outcome,
+		side,
+		options,
+		warnings,
+		fair,
+	);
 }
 
-export function candidateCsr(instance: Instance, edges: CandidateEdges, warnings: string[]): Csr {
-	const U = instance.params.cost.unplacedPenalty;
-	let priced = 0;
-	for (const total of edges.total) if (total >= U) priced++;
-	if (priced > 0) {
-		warnings.push(`${priced} feasible edges cost at least the unplaced penalty and are never used`);
-	}
-	return buildCsr({
-		sourceCount: instance.children.length,
-		capacities: instance.provisions.map((p) => p.capacity),
-		edges: { source: edges.child, sink: edges.provision, cost: edges.total },
-		unplacedCost: U,
-	});
-}
+/** Re-exported for the planner and the benchmarks. */
+export { candidateCsr } from "./round-model";
 
 function assemble(
 	instance: Instance,
@@ -67,6 +65,7 @@ function assemble(
 	side: SideModel | null,
 	options: SolveOptions,
 	warnings: string[],
+	fair: FairRound | null,
 ): AllocationResult {
 	const { assignment, core } = outcome;
 	const detailed = options.explain ?? true;
@@ -75,6 +74,13 @@ function assemble(
 		certified && (detailed || (options.duals ?? true))
 			? marginalValues(certified.csr, certified.flow, certified.potential as Float64Array)
 			: null;
+	// Under the guarantee one fewer place can break it: that loss is no money, so not given.
+	const breaks = fair?.breaks ?? null;
+	if (marginal && breaks !== null) {
+		marginal.loss.forEach((v, j) => {
+			if (v >= breaks) marginal.loss[j] = Number.NaN;
+		});
+	}
 	const fallbackBounds = marginal ? fallbackCostBounds(instance, edges) : [];
 	const load = new Int32Array(instance.provisions.length);
 	for (const e of assignment) {
@@ -149,6 +155,7 @@ function assemble(
 			edges: edges.count,
 			augmentations: outcome.augmentations,
 		},
+		fairShares: fair?.fairShares ?? null,
 		warnings,
 	};
 }
@@ -168,45 +175,4 @@ function fallbackCostBounds(instance: Instance, edges: CandidateEdges): (number 
 		bound[j] = fallback ? Math.max(bound[j] as number, fallback.money) : Number.NaN;
 	}
 	return Array.from(bound, (b) => (Number.isNaN(b) || b < 0 ? null : b));
-}
-
-/**
- * Each child's best alternative (candidate edge, −1 for none) in the round solved on cost
- * alone: of its options that are not preferences, with a place, the one dearest to none at the
- * round's prices (its cost plus the smallest optimal price of the place, the child's own place
- * among them by complementary slackness). Prices, unlike an optimal allocation, are unique, so
- * the alternative does not depend on how ties between children fell.
- */
-function costOnlyAlternatives(instance: Instance, edges: CandidateEdges): Int32Array {
-	const cost = Float64Array.from(edges.total, (t, e) => t + (edges.preferenceCredit[e] as number));
-	const csr = buildCsr({
-		sourceCount: instance.children.length,
-		capacities: instance.provisions.map((p) => p.capacity),
-		edges: { source: edges.child, sink: edges.provision, cost },
-		unplacedCost: instance.params.cost.unplacedPenalty,
-	});
-	const flow = solveNetwork(csr);
-	const price = marginalValues(csr, flow, flow.potential).gain;
-	const best = new Int32Array(instance.children.length).fill(-1);
-	for (let i = 0; i < instance.children.length; i++) {
-		let bestValue = Number.POSITIVE_INFINITY;
-		for (let e = edges.childStart[i] as number; e < (edges.childStart[i + 1] as number); e++) {
-			const j = edges.provision[e] as number;
-			if ((edges.preferenceRank[e] as number) > 0 || instance.provisions[j]?.capacity === 0)
-				continue;
-			if ((cost[e] as number) >= instance.params.cost.unplacedPenalty) continue;
-			const value = (cost[e] as number) + (price[j] as number);
-			const a = best[i] as number;
-			if (
-				value < bestValue ||
-				(value === bestValue &&
-					((cost[e] as number) < (cost[a] as number) ||
-						(cost[e] === cost[a] && j < (edges.provision[a] as number))))
-			) {
-				bestValue = value;
-				best[i] = e;
-			}
-		}
-	}
-	return best;
 }

@@ -171,6 +171,13 @@ export interface SolveOptions {
 	duals?: boolean;
 	/** Explain every placement and every unplaced child. */
 	explain?: boolean;
+	/**
+	 * No borough worse off (rounds over two or more home boroughs): each borough places at
+	 * least as many of its children in published supply as it would alone. Off by default here,
+	 * so that the solver's bare optimum stays the transportation optimum; the service's runs turn
+	 * it on by default. Not applied under side constraints (a warning says so).
+	 */
+	guarantee?: boolean;
 }
 
 export interface AllocationInput {
