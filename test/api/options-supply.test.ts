@@ -1,11 +1,20 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { costDefaults } from "../../schema/index.js";
 import { useTestApp } from "../support/app.js";
 import { bearer } from "../support/auth.js";
 
 const t = useTestApp();
 
 interface Options {
-	options: { urn: number; provision: string; borough: string; vacancy: { freeNow: number } }[];
+	options: {
+		urn: number;
+		provision: string;
+		borough: string;
+		vacancy: { freeNow: number };
+		journey: { minutes: number };
+		cost: { valueOfTime: number };
+	}[];
 }
 
 describe("ranked options read the current supply", () => {
@@ -37,5 +46,41 @@ describe("ranked options read the current supply", () => {
 		if (target === 1) expect(same?.vacancy.freeNow).toBe(1);
 		else expect(same === undefined || same.vacancy.freeNow === 0).toBe(true);
 		expect(after).not.toEqual(before);
+	});
+
+	it("follow a change of the cost defaults at once (the policy is part of the snapshot's key)", async () => {
+		const panel = await bearer(t.keys, "panel", { la: "314" });
+		const list = (await (await t.get("/children?limit=1&need=ASD", panel)).json()) as {
+			items: { id: string }[];
+		};
+		const id = list.items[0]?.id;
+		const read = async () =>
+			(await (await t.get(`/children/${id}/options?limit=50`, panel)).json()) as Options;
+		const [row] = await t.database.db
+			.select()
+			.from(costDefaults)
+			.where(eq(costDefaults.key, "valueOfTimePerMinute"));
+		const stored = row?.value as { value: number };
+		const before = await read();
+		await t.database.db
+			.update(costDefaults)
+			.set({ value: { ...stored, value: stored.value * 2 } })
+			.where(eq(costDefaults.key, "valueOfTimePerMinute"));
+		try {
+			const after = await read();
+			expect(after.options.length).toBeGreaterThan(0);
+			for (const o of after.options) {
+				const was = before.options.find((b) => b.urn === o.urn && b.provision === o.provision);
+				if (was && was.cost.valueOfTime > 0)
+					// Each is rounded to whole pounds: twice the rate is within £1 of twice the figure.
+					expect(Math.abs(o.cost.valueOfTime - was.cost.valueOfTime * 2)).toBeLessThanOrEqual(1);
+			}
+		} finally {
+			await t.database.db
+				.update(costDefaults)
+				.set({ value: stored })
+				.where(eq(costDefaults.key, "valueOfTimePerMinute"));
+		}
+		expect(await read()).toEqual(before);
 	});
 });

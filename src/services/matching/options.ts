@@ -5,10 +5,9 @@ import { checkPair } from "../../../solver/rules.js";
 import type { Db } from "../../db/types.js";
 import type { Actor } from "../audit.js";
 import { readChild } from "../children.js";
-import { loadPolicy } from "../policy.js";
 import { type ProvisionInfo, toSolverChild } from "./load-instance.js";
 import { describeOption, type OptionView, type ScarcityEntry } from "./options-view.js";
-import { isoDay, paramsFor } from "./params.js";
+import { isoDay } from "./params.js";
 import { currentSupply } from "./supply-snapshot.js";
 
 const RULE_WORDS: Record<RuleFailure, string> = {
@@ -19,24 +18,38 @@ const RULE_WORDS: Record<RuleFailure, string> = {
 	"no-capacity": "no place free",
 };
 
+/** Shadow prices by provision id of finished runs (a finished run's prices never change). */
+const runPrices = new WeakMap<object, Map<string, Map<string, ScarcityEntry>>>();
+const HELD_RUNS = 16;
+
+async function pricesOf(db: Db, runId: string): Promise<Map<string, ScarcityEntry>> {
+	const held = runPrices.get(db) ?? new Map<string, Map<string, ScarcityEntry>>();
+	runPrices.set(db, held);
+	const known = held.get(runId);
+	if (known) return known;
+	const [row] = await db
+		.select({ prices: matchingRuns.shadowPrices })
+		.from(matchingRuns)
+		.where(eq(matchingRuns.id, runId));
+	const prices = new Map<string, ScarcityEntry>();
+	for (const p of (row?.prices ?? []) as (ScarcityEntry & { provisionId: number })[])
+		prices.set(String(p.provisionId), p);
+	if (held.size >= HELD_RUNS) held.delete(held.keys().next().value as string);
+	held.set(runId, prices);
+	return prices;
+}
+
 /** The latest finished run that covered this child, with its shadow prices by provision id. */
 async function latestRunFor(db: Db, childId: string) {
 	const [row] = await db
-		.select({
-			id: matchingRuns.id,
-			finishedAt: matchingRuns.finishedAt,
-			prices: matchingRuns.shadowPrices,
-		})
+		.select({ id: matchingRuns.id, finishedAt: matchingRuns.finishedAt })
 		.from(proposals)
 		.innerJoin(matchingRuns, eq(matchingRuns.id, proposals.runId))
 		.where(and(eq(proposals.childId, childId), eq(matchingRuns.status, "done")))
 		.orderBy(desc(matchingRuns.finishedAt))
 		.limit(1);
 	if (!row) return undefined;
-	const prices = new Map<string, ScarcityEntry>();
-	for (const p of (row.prices ?? []) as (ScarcityEntry & { provisionId: number })[])
-		prices.set(String(p.provisionId), p);
-	return { id: row.id, finishedAt: row.finishedAt, prices };
+	return { id: row.id, finishedAt: row.finishedAt, prices: await pricesOf(db, row.id) };
 }
 
 /** How many children are already being consulted for each full provision (the waiting list). */
@@ -61,14 +74,19 @@ async function queueLengths(db: Db, childId: string, ids: number[]) {
  * time; the parents' preferences always appear, with why one is unsuitable or what it costs.
  */
 export async function rankOptions(db: Db, actor: Actor, childId: string, limit: number, now: Date) {
-	const child = await readChild(db, actor, childId);
-	const policy = await loadPolicy(db);
-	const params = paramsFor(policy);
-	const provisions = await currentSupply(db, isoDay(now));
+	// Three independent reads at once; the run is looked up by the id asked for, but shown only
+	// once the child proved to be the caller's own (readChild answers 404 otherwise).
+	const [child, supply, run] = await Promise.all([
+		readChild(db, actor, childId),
+		currentSupply(db, isoDay(now)),
+		latestRunFor(db, childId),
+	]);
+	const { provisions, policy, params } = supply;
 	const solverChild = toSolverChild(child, policy);
-	const instance = buildInstance({ children: [solverChild], provisions, params });
+	// Only provisions designated for the child's primary need can be candidates (checkPair).
+	const designated = supply.byNeed.get(solverChild.primaryNeed) ?? [];
+	const instance = buildInstance({ children: [solverChild], provisions: designated, params });
 	const edges = buildCandidates(instance);
-	const run = await latestRunFor(db, child.id);
 	const full = [];
 	const views: OptionView[] = [];
 	for (let e = 0; e < edges.count; e++) {
