@@ -1,21 +1,26 @@
-// The import's writes, inside its transaction: what changed, through the audited PUT writes.
+// The import's writes, inside its transaction: what changed, in a few set-based statements (a
+// thousand rows each), each record audited as PUT /settings/{urn} and its provisions audit it.
 
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { provisions, settings } from "../../../schema/index.js";
+import { and, inArray, sql } from "drizzle-orm";
+import { provisionNeedTypes, provisions, settings } from "../../../schema/index.js";
 import type { Executor } from "../../db/types.js";
-import type { Actor } from "../audit.js";
+import type { Actor, AuditEntry } from "../audit.js";
 import { audit } from "../audit.js";
-import { writeProvision, writeSetting } from "../settings-write.js";
-import { type Change, planRow, type RowPlan, type Source } from "./merge.js";
-import { atRow } from "./rejection.js";
+import { chunks, districtCentres, districtOf, fromExcluded } from "./bulk.js";
+import { type Change, type ProvisionPlan, planRow, type RowPlan, type Source } from "./merge.js";
 import type { ClosedRow, ValidRow } from "./rows.js";
 import type { Stored, StoredSetting } from "./stored.js";
 
-const versionOf = (etag: string) => Number(/(\d+)"?$/.exec(etag)?.[1] ?? 0);
+type SettingRow = typeof settings.$inferInsert;
+type ProvisionRow = typeof provisions.$inferInsert;
 
 /**
- * Writes each row's changes; an unchanged row is not written (its version stays), only its
- * register date moves on to this file's. Returns each plan with the setting's version after.
+ * Writes what changed: the settings whose own fields changed or that are new (one upsert per
+ * thousand), their changed provisions (likewise) with their designations, one version step for
+ * each setting written or whose provisions were, one audit event per record written. An
+ * unchanged row is not written (its version stays); only its register date moves on. The rows
+ * were checked before (borough, ages, vacancies, location), so nothing here can refuse one.
+ * Returns each plan with the setting's version after.
  */
 export async function writePlans(
 	tx: Executor,
@@ -26,64 +31,187 @@ export async function writePlans(
 	now: Date,
 	onProgress: (done: number) => void,
 ): Promise<{ plan: RowPlan; version: number }[]> {
-	const out: { plan: RowPlan; version: number }[] = [];
-	const unchanged: number[] = [];
-	for (const row of rows) {
-		const plan = planRow(row, stored, source);
-		let version = stored.settings.get(row.urn)?.version ?? 0;
-		let at: number | undefined;
-		try {
-			if (plan.settingChanged) {
-				const w = await writeSetting(tx, actor, row.urn, plan.setting, undefined, now, plan.origin);
-				version = versionOf(w.etag);
-			}
-			for (const [j, p] of plan.provisions.entries()) {
-				if (!p.changed) continue;
-				at = j;
-				const w = await writeProvision(
-					tx,
-					actor,
-					row.urn,
-					p.code,
-					p.input,
-					undefined,
-					now,
-					p.origin,
-				);
-				version = versionOf(w.etag);
-			}
-		} catch (error) {
-			throw atRow(error, row, at);
+	const plans = rows.map((row) => planRow(row, stored, source));
+	const entries: AuditEntry[] = [];
+	const versions = new Map<number, number>();
+	const changedSettings = plans.filter((p) => p.settingChanged);
+	const centres = await districtCentres(
+		tx,
+		changedSettings.flatMap((p) =>
+			p.setting.location || !p.setting.postcode ? [] : [districtOf(p.setting.postcode)],
+		),
+	);
+	let done = 0;
+	for (const chunk of chunks(changedSettings)) {
+		const written = await tx
+			.insert(settings)
+			.values(chunk.map((p) => settingRow(p, centres, now)))
+			.onConflictDoUpdate({
+				target: settings.urn,
+				set: {
+					...fromExcluded(settings, ["urn", "s41Approved", "version", "createdAt"]),
+					version: sql`${settings.version} + 1`,
+				},
+			})
+			.returning();
+		for (const after of written) {
+			const before = stored.settings.get(after.urn);
+			versions.set(after.urn, after.version);
+			entries.push({
+				action: before ? "setting.update" : "setting.create",
+				entityType: "setting",
+				entityId: String(after.urn),
+				before: before ?? null,
+				after,
+			});
 		}
-		if (plan.outcome === "unchanged") unchanged.push(row.urn);
-		out.push({ plan, version });
-		if (out.length % 100 === 0) onProgress(out.length);
+		done += chunk.length;
+		onProgress(done);
 	}
-	onProgress(out.length);
+
+	const changedProvisions = plans.flatMap((plan) =>
+		plan.provisions.filter((p) => p.changed).map((p) => ({ plan, p })),
+	);
+	for (const chunk of chunks(changedProvisions)) {
+		const written = await tx
+			.insert(provisions)
+			.values(chunk.map(({ plan, p }) => provisionRow(plan, p, stored, now)))
+			.onConflictDoUpdate({
+				target: [provisions.settingUrn, provisions.code],
+				set: {
+					...fromExcluded(provisions, ["id", "settingUrn", "code", "version", "createdAt"]),
+					version: sql`${provisions.version} + 1`,
+				},
+			})
+			.returning();
+		const needsOf = new Map(
+			chunk.map(({ plan, p }) => [`${plan.row.urn}/${p.code}`, [...p.input.needTypes].sort()]),
+		);
+		const ids = written.map((w) => w.id);
+		await tx.delete(provisionNeedTypes).where(inArray(provisionNeedTypes.provisionId, ids));
+		await tx.insert(provisionNeedTypes).values(
+			written.flatMap((w) =>
+				(needsOf.get(`${w.settingUrn}/${w.code}`) ?? []).map((needCode) => ({
+					provisionId: w.id,
+					needCode,
+				})),
+			),
+		);
+		for (const after of written) {
+			const key = `${after.settingUrn}/${after.code}`;
+			const before = stored.provisions.get(key);
+			entries.push({
+				action: before ? "provision.update" : "provision.create",
+				entityType: "provision",
+				entityId: key,
+				before: before ?? null,
+				after: { ...after, needTypes: needsOf.get(key) ?? [] },
+			});
+		}
+	}
+
+	// A setting whose provisions changed but not itself still takes a new version (its ETag).
+	const touched = [
+		...new Set(changedProvisions.filter((c) => !c.plan.settingChanged).map((c) => c.plan.row.urn)),
+	];
+	for (const chunk of chunks(touched)) {
+		const bumped = await tx
+			.update(settings)
+			.set({ version: sql`${settings.version} + 1`, updatedAt: now })
+			.where(inArray(settings.urn, chunk))
+			.returning({ urn: settings.urn, version: settings.version });
+		for (const b of bumped) versions.set(b.urn, b.version);
+	}
+	for (const chunk of chunks(entries)) await audit(tx, actor, chunk);
+	onProgress(plans.length);
+
+	const unchanged = plans.filter((p) => p.outcome === "unchanged").map((p) => p.row.urn);
 	if (source.name === "gias") await confirmAsOf(tx, unchanged, source.asOf);
-	return out;
+	return plans.map((plan) => ({
+		plan,
+		version: versions.get(plan.row.urn) ?? stored.settings.get(plan.row.urn)?.version ?? 0,
+	}));
+}
+
+/** A setting's row as PUT /settings/{urn} writes it (a missing location: its district's centre). */
+function settingRow(
+	plan: RowPlan,
+	centres: Map<string, { lat: number; lon: number }>,
+	now: Date,
+): SettingRow {
+	const input = plan.setting;
+	const postcode = input.postcode?.toUpperCase() ?? null;
+	const centre = postcode ? centres.get(districtOf(postcode)) : undefined;
+	const location = input.location ?? centre;
+	// checkAgainstDatabase refused every row with neither a location nor a known district.
+	if (!location) throw new Error(`setting ${plan.row.urn} has no location`);
+	return {
+		urn: plan.row.urn,
+		name: input.name,
+		boroughCode: input.borough,
+		giasType: input.giasType,
+		phase: input.phase,
+		ageMin: input.ageRange.min,
+		ageMax: input.ageRange.max,
+		postcode,
+		lat: location.lat,
+		lon: location.lon,
+		locationSource: input.location ? "published" : "postcode-district-centroid",
+		pupilCount: input.pupilCount ?? null,
+		status: input.status ?? null,
+		synthetic: plan.origin.synthetic,
+		provenance: plan.origin.provenance,
+		closedOn: plan.origin.closedOn ?? null,
+		createdAt: now,
+		updatedAt: now,
+	};
+}
+
+/** A provision's row as PUT …/provisions/{code} writes it (pupils on roll kept unless given). */
+function provisionRow(plan: RowPlan, p: ProvisionPlan, stored: Stored, now: Date): ProvisionRow {
+	const old = stored.provisions.get(`${plan.row.urn}/${p.code}`);
+	const { input, origin } = p;
+	return {
+		settingUrn: plan.row.urn,
+		code: p.code,
+		name: input.name,
+		level: input.level,
+		ageMin: input.ageRange.min,
+		ageMax: input.ageRange.max,
+		places: input.places,
+		placeFunding: input.annualCost.placeFunding,
+		topUp: input.annualCost.topUp,
+		fee: input.annualCost.fee,
+		onRoll: origin.onRoll === undefined ? (old?.onRoll ?? null) : origin.onRoll,
+		synthetic: origin.synthetic,
+		provenance: origin.provenance,
+		createdAt: now,
+		updatedAt: now,
+	};
 }
 
 /** A newer extract that repeats what is stored confirms it: the register date moves on. */
 async function confirmAsOf(tx: Executor, urns: number[], asOf: string): Promise<void> {
-	if (urns.length === 0) return;
 	const moved = (column: typeof settings.provenance | typeof provisions.provenance) =>
 		sql`jsonb_set(${column}, '{asOf}', to_jsonb(${asOf}::text))`;
 	const older = (column: typeof settings.provenance | typeof provisions.provenance) =>
 		sql`${column}->>'source' = 'gias' and ${column}->>'asOf' < ${asOf}`;
-	await tx
-		.update(settings)
-		.set({ provenance: moved(settings.provenance) })
-		.where(and(inArray(settings.urn, urns), older(settings.provenance)));
-	await tx
-		.update(provisions)
-		.set({ provenance: moved(provisions.provenance) })
-		.where(and(inArray(provisions.settingUrn, urns), older(provisions.provenance)));
+	for (const chunk of chunks(urns)) {
+		await tx
+			.update(settings)
+			.set({ provenance: moved(settings.provenance) })
+			.where(and(inArray(settings.urn, chunk), older(settings.provenance)));
+		await tx
+			.update(provisions)
+			.set({ provenance: moved(provisions.provenance) })
+			.where(and(inArray(provisions.settingUrn, chunk), older(provisions.provenance)));
+	}
 }
 
 /**
  * Marks stored settings the register says closed: kept, with the day, and out of the supply of
  * places from then on (ranked options, rounds, sufficiency). A setting already closed is left.
+ * One statement per closing day (an extract has few), one audit event per setting.
  */
 export async function closeSettings(
 	tx: Executor,
@@ -92,25 +220,38 @@ export async function closeSettings(
 	stored: Map<number, StoredSetting>,
 	now: Date,
 ): Promise<{ rows: { row: number; urn: number; closedOn: string }[]; changes: Change[] }> {
-	const rows: { row: number; urn: number; closedOn: string }[] = [];
-	const changes: Change[] = [];
-	for (const c of closing) {
+	const open = closing.filter((c) => {
 		const before = c.urn === null ? undefined : stored.get(c.urn);
-		if (!before || before.closedOn) continue;
-		const [after] = await tx
-			.update(settings)
-			.set({ closedOn: c.closedOn, version: before.version + 1, updatedAt: now })
-			.where(eq(settings.urn, before.urn))
-			.returning();
-		await audit(tx, actor, {
-			action: "setting.close",
-			entityType: "setting",
-			entityId: String(before.urn),
-			before,
-			after: after ?? null,
-		});
-		rows.push({ row: c.row, urn: before.urn, closedOn: c.closedOn });
-		changes.push({ row: c.row, urn: before.urn, field: "closedOn", from: null, to: c.closedOn });
-	}
-	return { rows, changes };
+		return before !== undefined && !before.closedOn;
+	});
+	const byDay = new Map<string, number[]>();
+	for (const c of open) byDay.set(c.closedOn, [...(byDay.get(c.closedOn) ?? []), c.urn as number]);
+	const entries: AuditEntry[] = [];
+	for (const [day, urns] of byDay)
+		for (const chunk of chunks(urns)) {
+			const closed = await tx
+				.update(settings)
+				.set({ closedOn: day, version: sql`${settings.version} + 1`, updatedAt: now })
+				.where(inArray(settings.urn, chunk))
+				.returning();
+			for (const after of closed)
+				entries.push({
+					action: "setting.close",
+					entityType: "setting",
+					entityId: String(after.urn),
+					before: stored.get(after.urn) ?? null,
+					after,
+				});
+		}
+	for (const chunk of chunks(entries)) await audit(tx, actor, chunk);
+	return {
+		rows: open.map((c) => ({ row: c.row, urn: c.urn as number, closedOn: c.closedOn })),
+		changes: open.map((c) => ({
+			row: c.row,
+			urn: c.urn as number,
+			field: "closedOn",
+			from: null,
+			to: c.closedOn,
+		})),
+	};
 }
