@@ -1,4 +1,4 @@
-import { and, count, desc, eq, like, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, like, or, type SQL, sql } from "drizzle-orm";
 import { auditEvents } from "../../schema/index.js";
 import type { AuditFilterT } from "../contracts/audit-filter.js";
 import type { Executor } from "../db/types.js";
@@ -40,4 +40,31 @@ export async function findAuditEvents(
 		.limit(page.limit)
 		.offset(page.offset);
 	return { total: total?.n ?? 0, items };
+}
+
+/**
+ * The latest recorded change to a setting, one of its provisions or their vacancies: who made it
+ * and when (provision events are keyed `urn/code`).
+ */
+export async function latestSettingChange(db: Executor, urn: number) {
+	const [row] = await db
+		.select({
+			at: auditEvents.at,
+			actor: auditEvents.actor,
+			role: auditEvents.role,
+			boroughCode: auditEvents.boroughCode,
+			action: auditEvents.action,
+			entityId: auditEvents.entityId,
+		})
+		.from(auditEvents)
+		.where(
+			or(
+				and(eq(auditEvents.entityType, "setting"), eq(auditEvents.entityId, String(urn))),
+				// A URN is digits only: nothing in the prefix needs escaping.
+				and(eq(auditEvents.entityType, "provision"), like(auditEvents.entityId, `${urn}/%`)),
+			),
+		)
+		.orderBy(desc(auditEvents.at), desc(auditEvents.id))
+		.limit(1);
+	return row;
 }

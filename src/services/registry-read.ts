@@ -2,6 +2,8 @@ import { eq, inArray, max } from "drizzle-orm";
 import { postcodeDistricts, settings, vacancyEvents } from "../../schema/index.js";
 import type { Executor } from "../db/types.js";
 
+/** Who last changed a setting and when (its audit trail), for a stale edit's message. */
+export { latestSettingChange } from "../queries/audit-trail.js";
 /** Reading the registry (public data): the same query functions the API's settings and feed routes use. */
 export { getSetting, listSettings } from "../queries/settings.js";
 export { listVacancyChanges } from "../queries/vacancies.js";

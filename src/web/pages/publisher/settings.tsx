@@ -11,10 +11,13 @@ import { Table } from "../../components/table.js";
 import type { WebEnv } from "../../env.js";
 import { zodFormErrors } from "../../forms.js";
 import { renderPage } from "../../render.js";
-import { boroughNames, longDate, panelContext } from "../panel/context.js";
+import { boroughNames, longDate, money, panelContext } from "../panel/context.js";
 import { publisherBorough } from "./borough.js";
+import { provisionEditPages } from "./provision-edit.js";
 
 const words = (s: string) => s.replaceAll("_", " ");
+const costOf = (p: { placeFunding: number; topUp: number; fee: number }) =>
+	money(p.placeFunding + p.topUp + p.fee);
 const any = (values: readonly string[], text: (v: string) => string = (v) => v) => [
 	{ value: "", text: "Any" },
 	...values.map((v) => ({ value: v, text: text(v) })),
@@ -107,6 +110,7 @@ const detail = new Hono<WebEnv>().get("/:urn", async (c) => {
 	const { setting, provisions } = found;
 	const names = await boroughNames(c);
 	const own = setting.boroughCode === publisherBorough(actor.principal);
+	const changed = provisions.find((p) => p.provision.code === c.req.query("changed"));
 	return renderPage(
 		c,
 		{ title: setting.name },
@@ -114,6 +118,23 @@ const detail = new Hono<WebEnv>().get("/:urn", async (c) => {
 			<a href="/publisher/settings" class="govuk-back-link">
 				Back to settings
 			</a>
+			{changed ? (
+				<div
+					class="govuk-notification-banner govuk-notification-banner--success"
+					role="alert"
+					aria-labelledby="changed-title"
+					data-module="govuk-notification-banner"
+				>
+					<div class="govuk-notification-banner__header">
+						<h2 class="govuk-notification-banner__title" id="changed-title">
+							Success
+						</h2>
+					</div>
+					<div class="govuk-notification-banner__content">
+						<p class="govuk-notification-banner__heading">{`Provision ${changed.provision.name} (${changed.provision.code}) saved`}</p>
+					</div>
+				</div>
+			) : null}
 			<span class="govuk-caption-l">{`URN ${setting.urn} · ${names.get(setting.boroughCode) ?? setting.boroughCode}`}</span>
 			<h1 class="govuk-heading-l">{setting.name}</h1>
 			<SummaryList
@@ -143,6 +164,7 @@ const detail = new Hono<WebEnv>().get("/:urn", async (c) => {
 					{ header: "Needs", cell: (p) => p.needTypes.join(", ") },
 					{ header: "Ages", cell: (p) => `${p.provision.ageMin}–${p.provision.ageMax}` },
 					{ header: "Places", numeric: true, cell: (p) => String(p.provision.places) },
+					{ header: "Annual cost", numeric: true, cell: (p) => costOf(p.provision) },
 					{
 						header: "Vacancies",
 						cell: (p) =>
@@ -155,10 +177,28 @@ const detail = new Hono<WebEnv>().get("/:urn", async (c) => {
 										)
 										.join("; "),
 					},
+					...(own
+						? [
+								{
+									header: "Change",
+									cell: (p: (typeof provisions)[number]) => (
+										<a
+											class="govuk-link"
+											href={`/publisher/settings/${setting.urn}/provisions/${encodeURIComponent(p.provision.code)}/edit`}
+										>
+											Change<span class="govuk-visually-hidden">{` ${p.provision.name}`}</span>
+										</a>
+									),
+								},
+							]
+						: []),
 				]}
 			/>
 		</>,
 	);
 });
 
-export const settingPages = new Hono<WebEnv>().route("/", list).route("/", detail);
+export const settingPages = new Hono<WebEnv>()
+	.route("/", list)
+	.route("/", provisionEditPages)
+	.route("/", detail);
