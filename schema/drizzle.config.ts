@@ -9,6 +9,7 @@ export default defineConfig({
 		"./schema/panel.ts",
 		"./schema/demand.ts",
 		"./schema/jobs.ts",
+		"./schema/census.ts",
 	],
 	out: "./schema/migrations",
 	casing: "snake_case",

@@ -1,4 +1,5 @@
 export * from "./audit.js";
+export * from "./census.js";
 export * from "./codes.js";
 export * from "./demand.js";
 export * from "./jobs.js";
