@@ -9,17 +9,19 @@ import { transportNetwork } from "../../solver/core/simplex/transport-simplex";
  */
 export function transportDimacs(csr: Csr): string {
 	const net = transportNetwork(csr);
+	// The arrays have room for the simplex's artificial arcs after the real ones.
+	const arcs = net.arcCount ?? net.source.length;
 	let total = 0;
 	for (let v = 0; v < net.nodeCount; v++) total += Math.max(0, net.supply[v] as number);
 	const lines = [
 		"c London SEND brokerage transportation core",
-		`p min ${net.nodeCount} ${net.source.length}`,
+		`p min ${net.nodeCount} ${arcs}`,
 	];
 	for (let v = 0; v < net.nodeCount; v++) {
 		const b = net.supply[v] as number;
 		if (b !== 0) lines.push(`n ${v + 1} ${b}`);
 	}
-	for (let e = 0; e < net.source.length; e++) {
+	for (let e = 0; e < arcs; e++) {
 		const cap = net.capacity[e] as number;
 		const bounded = Number.isFinite(cap) ? cap : total;
 		lines.push(

@@ -2,7 +2,8 @@
  * npm run bench [-- --sizes 500x300,15000x1500 | --instance round.json] [--json] [--seed N]
  *                [--no-lp] [--no-highs] [--no-lemon] [--repeat N]
  *
- * For each size, every measurement runs in its own process, so each peak RSS is its own:
+ * For each size, every measurement runs in its own process, so each peak RSS is its own (the
+ * worker is bundled to plain JavaScript first, so no TypeScript loader counts in it):
  * the two exact graph engines, network (successive shortest paths) and simplex (candidates,
  * solve, certificate, duals: the headline times and memory; run `--repeat` times each,
  * default 3, alternating network, simplex, network, … so that a busy spell on a shared
@@ -22,7 +23,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { bundleWorker } from "./bundle";
 import { DEFAULT_SIZES } from "./instances";
 import { type LemonRow, type Native, prepareLemon, runLemon } from "./native";
 import { type EngineRow, printEntry, type Row, vsGreedy } from "./report";
@@ -64,17 +65,12 @@ const TARGETS: Record<
 const EXACT = ["network", "simplex"] as const;
 const lemon: Native = flag("--no-lemon") ? { skipped: "--no-lemon" } : prepareLemon();
 
+const worker = await bundleWorker();
+
 function runWorker(spec: string, job: Job, out?: string): Row {
-	const worker = fileURLToPath(new URL("./worker.ts", import.meta.url));
 	const child = spawnSync(
 		process.execPath,
-		[
-			"--max-old-space-size=16000",
-			"--import",
-			"tsx",
-			worker,
-			JSON.stringify({ spec, seed, job, out }),
-		],
+		["--max-old-space-size=16000", worker, JSON.stringify({ spec, seed, job, out })],
 		{ encoding: "utf8", maxBuffer: 1 << 26 },
 	);
 	const line = child.stdout.trim().split("\n").at(-1) ?? "";

@@ -4,8 +4,9 @@ import { AT_LOWER, AT_UPPER, DOWN, IN_TREE, UP } from "./spanning-tree";
 /**
  * Builds the simplex's spanning tree from one arc per node (`pred[v]`, joining v to its parent;
  * ignored at the root) and the current arc flows: parents, directions, the preorder thread,
- * subtree sizes and ends, and the potentials (π(root) = 0, every tree arc's reduced cost 0). Arcs outside the
- * tree must sit at a bound, and get the state that says which.
+ * subtree sizes and ends, and the potentials (π(root) = 0, every tree arc's reduced cost 0).
+ * Arcs outside the tree must sit at a bound, and get the state that says which; the tree must
+ * be strongly feasible (checked).
  */
 export function buildTree(simplex: NetworkSimplex, pred: Int32Array): void {
 	const { tree, source, target, cost, flow, capacity, state, pi } = simplex;
@@ -71,6 +72,9 @@ export function buildTree(simplex: NetworkSimplex, pred: Int32Array): void {
 		const f = flow[e] as number;
 		if (!(f >= 0 && f <= (capacity[e] as number)))
 			throw new Error(`tree arc ${e}: flow out of bounds`);
+		// Strongly feasible: more flow can always go from v towards the root.
+		if (dir[v] === UP ? !(f < (capacity[e] as number)) : !(f > 0))
+			throw new Error(`tree arc ${e}: no room towards the root, the tree is not strongly feasible`);
 		state[e] = IN_TREE;
 	}
 	for (let e = 0; e < state.length; e++) {

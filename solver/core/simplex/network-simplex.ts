@@ -6,6 +6,11 @@ import { AT_LOWER, AT_UPPER, DOWN, IN_TREE, SpanningTree, UP } from "./spanning-
  * and capacities (Infinity for none), lower bounds 0. `root` anchors the spanning tree and
  * keeps potential 0. `initialArc[v]`, when given, is an arc joining v and the root that can
  * carry v's supply alone: the first tree then uses it instead of an artificial arc.
+ *
+ * The arc arrays may have room for one artificial arc per node after the `arcCount` real
+ * ones (length arcCount + nodeCount): the simplex then works in them instead of copying them,
+ * which saves the copy's time and memory on a large network. Without `arcCount` every arc
+ * given is real and the arrays are copied.
  */
 export interface FlowNetwork {
 	nodeCount: number;
@@ -15,13 +20,23 @@ export interface FlowNetwork {
 	target: Int32Array;
 	cost: Float64Array;
 	capacity: Float64Array;
+	arcCount?: number;
 	initialArc?: Int32Array;
 }
 
 /**
+ * Block search scans BLOCK_SIZE_FACTOR × √m arcs per block. LEMON uses 1; on the transportation
+ * networks here smaller blocks take more pivots but far fewer arcs priced per pivot: at
+ * 15,000 × 1,500, 0.3 took 97,367 pivots where 1 took 70,542, in 22% fewer instructions
+ * (callgrind) and about 15% less CPU time, and it was as fast or faster at 500 × 2,000,
+ * 2,000 × 800 and 5,000 × 1,500.
+ */
+export const BLOCK_SIZE_FACTOR = 0.3;
+
+/**
  * The primal network simplex (Dantzig 1951; the bounded, strongly feasible form of Cunningham
  * 1976 and Barr, Glover and Klingman 1977), with block-search pivoting (Grigoriadis 1986):
- * scan the arcs in blocks of about √m from where the last scan stopped and take the most
+ * scan the arcs in blocks of about 0.3 √m (see BLOCK_SIZE_FACTOR) from where the last scan stopped and take the most
  * violating arc of the first block that has one. The leaving arc is chosen so the tree stays
  * strongly feasible (every node can send flow to the root along its tree path), which rules
  * out cycling through degenerate pivots. Every node starts hung from the root by its
@@ -52,28 +67,25 @@ export class NetworkSimplex {
 		const n = net.nodeCount;
 		if (!(Number.isInteger(net.root) && net.root >= 0 && net.root < n))
 			throw new Error("the root must be one of the nodes");
-		const m = net.source.length;
+		const m = net.arcCount ?? net.source.length;
 		this.arcCount = m;
 		const all = m + n;
-		this.source = new Int32Array(all);
-		this.target = new Int32Array(all);
-		this.cost = new Float64Array(all);
-		this.capacity = new Float64Array(all);
+		this.source = withRoom(net.source, m, all);
+		this.target = withRoom(net.target, m, all);
+		this.cost = withRoom(net.cost, m, all);
+		this.capacity = withRoom(net.capacity, m, all);
 		this.flow = new Float64Array(all);
-		this.state = new Int8Array(all).fill(AT_LOWER);
+		this.state = new Int8Array(all);
 		this.pi = new Float64Array(n);
-		this.source.set(net.source);
-		this.target.set(net.target);
-		this.cost.set(net.cost);
-		this.capacity.set(net.capacity);
+		const { source, target, cost, capacity } = this;
 		let costSum = 0;
 		for (let e = 0; e < m; e++) {
-			const c = net.cost[e] as number;
-			const u = net.capacity[e] as number;
+			const c = cost[e] as number;
+			const s = source[e] as number;
+			const t = target[e] as number;
 			if (!Number.isSafeInteger(c)) throw new Error(`arc ${e}: cost must be an integer`);
-			if (!(u >= 0)) throw new Error(`arc ${e}: capacity must be ≥ 0`);
-			const ends = [net.source[e] as number, net.target[e] as number];
-			if (!ends.every((v) => Number.isInteger(v) && v >= 0 && v < n))
+			if (!((capacity[e] as number) >= 0)) throw new Error(`arc ${e}: capacity must be ≥ 0`);
+			if (!(s >= 0 && s < n && t >= 0 && t < n))
 				throw new Error(`arc ${e}: its nodes must be 0 … ${n - 1}`);
 			costSum += Math.abs(c);
 		}
@@ -81,7 +93,7 @@ export class NetworkSimplex {
 		// Dearer than any path of real arcs, with room for later cost changes (see changes.ts).
 		this.artificialCost = 4 * costSum + 1;
 		if (!Number.isSafeInteger(4 * this.artificialCost)) throw new Error("costs too large");
-		this.blockSize = Math.max(10, Math.ceil(Math.sqrt(m)));
+		this.blockSize = Math.max(10, Math.ceil(BLOCK_SIZE_FACTOR * Math.sqrt(m)));
 		this.tree = new SpanningTree(n, net.root);
 		const pred = new Int32Array(n);
 		let balance = 0;
@@ -118,7 +130,7 @@ export class NetworkSimplex {
 		const s = this.source[arc];
 		const t = this.target[arc];
 		const cap = this.capacity[arc] as number;
-		if (b > 0) return s === v && t === root && cap >= b;
+		if (b > 0) return s === v && t === root && cap > b;
 		if (b < 0) return s === root && t === v && cap >= -b;
 		return s === v && t === root && cap > 0;
 	}
@@ -250,4 +262,13 @@ export class NetworkSimplex {
 		const newPi = (this.pi[vIn] as number) - arcDir * (this.cost[entering] as number);
 		tree.rehang(entering, uIn, vIn, uOut, join, arcDir, this.pi, newPi - (this.pi[uIn] as number));
 	}
+}
+
+/** The arc array itself when it has room for the artificial arcs, else a copy with room. */
+function withRoom<T extends Int32Array | Float64Array>(array: T, m: number, all: number): T {
+	if (array.length === all) return array;
+	if (array.length !== m) throw new Error("every arc array must have one entry per arc");
+	const copy = new (array.constructor as new (length: number) => T)(all);
+	copy.set(array);
+	return copy;
 }

@@ -6,8 +6,11 @@ import { type FlowNetwork, NetworkSimplex } from "./network-simplex";
  * The transportation core as a min-cost flow network for the simplex: nodes are the sources
  * (supply 1), then the sinks, then T (the root, demand n). Arcs, in this order: every CSR edge
  * i → j (its CSR position is its arc number), i → T at the unplaced cost, j → T with the
- * sink's capacity at cost 0. The first tree leaves everyone unplaced, with empty sinks.
- * A model with other fallbacks (priced sinks with their own capacities) maps the same way.
+ * sink's capacity at cost 0; the arrays have room for the simplex's artificial arcs after
+ * them, so it works in them without a copy. The first tree leaves everyone unplaced, with
+ * empty sinks (measured at 15,000 × 1,500: 70,542 pivots from there, 87,641 from a greedy
+ * allocation and 75,524 from the network engine's row reduction). A model with other
+ * fallbacks (priced sinks with their own capacities) maps the same way.
  */
 export function transportNetwork(csr: Csr): FlowNetwork {
 	const n = csr.sourceCount;
@@ -15,22 +18,26 @@ export function transportNetwork(csr: Csr): FlowNetwork {
 	const m = csr.sink.length;
 	const root = n + p;
 	const arcs = m + n + p;
-	const source = new Int32Array(arcs);
-	const target = new Int32Array(arcs);
-	const cost = new Float64Array(arcs);
-	const capacity = new Float64Array(arcs).fill(Number.POSITIVE_INFINITY);
+	const room = arcs + root + 1;
+	const source = new Int32Array(room);
+	const target = new Int32Array(room);
+	const cost = new Float64Array(room);
+	const capacity = new Float64Array(room);
 	const supply = new Float64Array(root + 1);
 	const initialArc = new Int32Array(root + 1).fill(-1);
 	for (let i = 0; i < n; i++) {
-		for (let at = csr.start[i] as number; at < (csr.start[i + 1] as number); at++) {
+		const end = csr.start[i + 1] as number;
+		for (let at = csr.start[i] as number; at < end; at++) {
 			source[at] = i;
 			target[at] = n + (csr.sink[at] as number);
 			cost[at] = csr.cost[at] as number;
+			capacity[at] = Number.POSITIVE_INFINITY;
 		}
 		const out = m + i;
 		source[out] = i;
 		target[out] = root;
 		cost[out] = csr.unplacedCost;
+		capacity[out] = Number.POSITIVE_INFINITY;
 		supply[i] = 1;
 		initialArc[i] = out;
 	}
@@ -42,7 +49,17 @@ export function transportNetwork(csr: Csr): FlowNetwork {
 		initialArc[n + j] = arc;
 	}
 	supply[root] = -n;
-	return { nodeCount: root + 1, root, supply, source, target, cost, capacity, initialArc };
+	return {
+		nodeCount: root + 1,
+		root,
+		supply,
+		source,
+		target,
+		cost,
+		capacity,
+		arcCount: arcs,
+		initialArc,
+	};
 }
 
 export interface SimplexFlow extends FlowState {
