@@ -94,6 +94,28 @@ describe("warm re-solve of the simplex", () => {
 		);
 	});
 
+	it("solves afresh, still exactly, when a new cost outgrows a small network's artificial arcs", () => {
+		// fast-check's counterexample: the artificial price follows the network's own small costs.
+		const input: TransportInput = {
+			sourceCount: 1,
+			capacities: [0],
+			edges: [{ source: 0, sink: 0, cost: 0 }],
+			unplacedCost: 4,
+		};
+		const warm = new WarmTransport(buildCsr(input));
+		warm.setEdgeCost(0, 13);
+		warm.removeOptions(0);
+		const cold = solveTransportation(
+			{ ...input, edges: [{ source: 0, sink: 0, cost: 5 }] },
+			{ engine: "network" },
+		);
+		const { flow, objective } = warm.resolve();
+		expect(objective).toBe(cold.objective);
+		expect(objective).toBe(4);
+		expect(certify(warm.csr, flow, flow.potential).optimal).toBe(true);
+		expect(warm.warmPivots).toBeGreaterThanOrEqual(0);
+	});
+
 	it("checks each shadow price: one more place saves exactly the marginal value computed before", () => {
 		fc.assert(
 			fc.property(inputArb(), fc.nat(), (input, pick) => {

@@ -7,15 +7,22 @@ import { AT_LOWER, AT_UPPER, IN_TREE } from "./spanning-tree";
  * price every tree arc at 0; the pivots that follow repair optimality.
  */
 
+/**
+ * Whether arc e can take this cost warm: the artificial arcs must stay dearer than any path of
+ * real arcs, so a cost that lifts the sum of |costs| to their price needs a solve afresh.
+ */
+export function costFitsWarm(simplex: NetworkSimplex, e: number, cost: number): boolean {
+	const costSum = simplex.costSum - Math.abs(simplex.cost[e] as number) + Math.abs(cost);
+	return costSum < simplex.artificialCost;
+}
+
 /** A new cost for arc e: a tree arc moves the potentials below it, a nontree arc may now enter. */
 export function setArcCost(simplex: NetworkSimplex, e: number, cost: number): void {
 	if (!Number.isSafeInteger(cost)) throw new Error(`arc ${e}: cost must be an integer`);
 	if (e < 0 || e >= simplex.arcCount) throw new Error(`arc ${e} does not exist`);
+	if (!costFitsWarm(simplex, e, cost)) throw new Error("cost too large for a warm re-solve");
 	const old = simplex.cost[e] as number;
-	const costSum = simplex.costSum - Math.abs(old) + Math.abs(cost);
-	// Artificial arcs must stay dearer than any path of real arcs (else solve afresh).
-	if (costSum >= simplex.artificialCost) throw new Error("cost too large for a warm re-solve");
-	simplex.costSum = costSum;
+	simplex.costSum = simplex.costSum - Math.abs(old) + Math.abs(cost);
 	simplex.cost[e] = cost;
 	if (simplex.state[e] !== IN_TREE) return;
 	const below = childEnd(simplex, e);
