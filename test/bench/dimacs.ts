@@ -13,10 +13,7 @@ export function transportDimacs(csr: Csr): string {
 	const arcs = net.arcCount ?? net.source.length;
 	let total = 0;
 	for (let v = 0; v < net.nodeCount; v++) total += Math.max(0, net.supply[v] as number);
-	const lines = [
-		"c London SEND brokerage transportation core",
-		`p min ${net.nodeCount} ${arcs}`,
-	];
+	const lines = ["c London SEND brokerage transportation core", `p min ${net.nodeCount} ${arcs}`];
 	for (let v = 0; v < net.nodeCount; v++) {
 		const b = net.supply[v] as number;
 		if (b !== 0) lines.push(`n ${v + 1} ${b}`);
