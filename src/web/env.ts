@@ -1,6 +1,7 @@
 import type { AssetManifest } from "../assets/manifest.js";
 import type { AppEnv } from "../http/env.js";
 import type { CookieJar } from "./session/cookie.js";
+import type { SessionCache } from "./session/session-cache.js";
 import type { SignInMethod } from "./session/sign-in-method.js";
 
 /** What the pages need beside the API's dependencies. */
@@ -15,5 +16,5 @@ export type WebEnv = {
 	Variables: AppEnv["Variables"] & { web: MountedWeb; signedIn: boolean };
 };
 
-/** The options as the pages see them, with the built assets' names. */
-export type MountedWeb = WebOptions & { manifest: AssetManifest };
+/** The options as the pages see them, with the built assets' names and the checked sessions. */
+export type MountedWeb = WebOptions & { manifest: AssetManifest; sessions: SessionCache };

@@ -13,6 +13,7 @@ import { signInPages } from "./pages/sign-in.js";
 import { startPage } from "./pages/start.js";
 import { formNulCheck, formOriginCheck, pageHeaders, queryNulCheck } from "./security.js";
 import { readSession } from "./session/session.js";
+import { SessionCache } from "./session/session-cache.js";
 
 export type { WebOptions } from "./env.js";
 
@@ -54,7 +55,7 @@ const ROOT_PATHS = ["/", "/sign-in", "/sign-out", "/auth/callback"];
  * never runs for an API route.
  */
 export function mountWeb(app: Hono<AppEnv>, web: WebOptions, manifest: AssetManifest): MountedWeb {
-	const options: MountedWeb = { ...web, manifest };
+	const options: MountedWeb = { ...web, manifest, sessions: new SessionCache() };
 	for (const path of ROOT_PATHS) {
 		const middleware = [...pageMiddleware(options), queryNulCheck];
 		app.use(path, ...(middleware as unknown as MiddlewareHandler<AppEnv>[]));

@@ -81,6 +81,25 @@ describe("development sign-in (the server holds its own development key)", () =>
 		expect((await forged.get("/panel/children")).status).toBe(303);
 	});
 
+	it("ends a session at its expiry, though a checked session is remembered between requests", async () => {
+		const browser = t.browser();
+		const ttl = t.web.session.ttlSeconds;
+		t.web.session.ttlSeconds = 4;
+		const signedInAt = Date.now();
+		try {
+			await browser.signIn("panel", "314");
+		} finally {
+			t.web.session.ttlSeconds = ttl;
+		}
+		expect((await browser.get("/panel/children")).status).toBe(200);
+		expect((await browser.get("/panel/children")).status).toBe(200);
+		const left = signedInAt + 5_000 - Date.now();
+		await new Promise((resolve) => setTimeout(resolve, Math.max(0, left)));
+		const after = await browser.get("/panel/children");
+		expect(after.status).toBe(303);
+		expect(after.headers.get("location")).toMatch(/^\/sign-in\?next=/);
+	});
+
 	it("refuses a form posted from another site, and changes nothing", async () => {
 		const browser = t.browser();
 		const r = await browser.post("/sign-in", { role: "admin" }, "https://evil.example");

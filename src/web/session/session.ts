@@ -1,4 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
+import { decodeJwt } from "jose";
 import { claimsSchema, type Principal, type Role, toPrincipal } from "../../auth/claims.js";
 import { TokenError } from "../../auth/verifier.js";
 import type { WebEnv } from "../env.js";
@@ -46,12 +48,27 @@ async function principalOf(
 	return claims.success ? toPrincipal(claims.data) : undefined;
 }
 
+/** The session's person: from the cache of checked cookies, or decrypted and verified (and cached). */
+async function sessionPrincipal(c: Context<WebEnv>) {
+	const sealed = getCookie(c, SESSION_COOKIE);
+	if (!sealed) return { data: undefined, principal: undefined };
+	const cache = c.get("web").sessions;
+	const known = cache.get(sealed);
+	if (known) return { data: {}, principal: known };
+	const data = await readSealedCookie(c, c.get("web").session, SESSION_COOKIE);
+	const principal = data ? await principalOf(c, data) : undefined;
+	if (data && principal) {
+		const tokenExp = typeof data.token === "string" ? decodeJwt(data.token).exp : undefined;
+		cache.set(sealed, principal, data.exp as number | undefined, tokenExp);
+	}
+	return { data, principal };
+}
+
 /** Reads the session cookie; a valid one puts the person on the context as `principal`. */
 export function readSession(): MiddlewareHandler<WebEnv> {
 	return async (c, next) => {
 		c.set("signedIn", false);
-		const data = await readSealedCookie(c, c.get("web").session, SESSION_COOKIE);
-		const principal = data ? await principalOf(c, data) : undefined;
+		const { data, principal } = await sessionPrincipal(c);
 		if (principal) {
 			c.set("principal", principal);
 			c.set("signedIn", true);
