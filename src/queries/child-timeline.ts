@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, notLike, or } from "drizzle-orm";
-import { auditEvents, placements, settings } from "../../schema/index.js";
+import { and, asc, eq, inArray, notLike, or, sql } from "drizzle-orm";
+import { auditEvents, consultations, placements, settings } from "../../schema/index.js";
 import type { Executor } from "../db/types.js";
+import { views } from "./consultations.js";
 import { placementViews } from "./placements.js";
 
 /** A child's placements (any status), newest first. */
@@ -11,31 +12,46 @@ export function placementsOfChild(tx: Executor, borough: string, childId: string
 	);
 }
 
-/** The decisions recorded about a child, its consultations and placements: writes, not reads. */
-export function decisionsAbout(
-	tx: Executor,
-	ids: { child: string; consultations: string[]; placements: string[] },
-) {
+/**
+ * The decisions recorded about a child, its consultations and placements: writes, not reads.
+ * One query: the consultations' and placements' ids come from subqueries, not a round trip.
+ */
+export function decisionsAboutChild(tx: Executor, childId: string) {
 	// By (entity type, id), the audit log's index: the log grows with every read.
-	const of = (type: string, list: string[]) =>
-		list.length
-			? and(eq(auditEvents.entityType, type), inArray(auditEvents.entityId, list))
-			: undefined;
+	const ofChild = (type: string, table: typeof consultations | typeof placements) =>
+		and(
+			eq(auditEvents.entityType, type),
+			inArray(
+				auditEvents.entityId,
+				tx
+					.select({ id: sql<string>`${table.id}::text` })
+					.from(table)
+					.where(eq(table.childId, childId)),
+			),
+		);
 	return tx
 		.select()
 		.from(auditEvents)
 		.where(
 			and(
 				or(
-					of("child", [ids.child]),
-					of("consultation", ids.consultations),
-					of("placement", ids.placements),
+					and(eq(auditEvents.entityType, "child"), eq(auditEvents.entityId, childId)),
+					ofChild("consultation", consultations),
+					ofChild("placement", placements),
 				),
 				notLike(auditEvents.action, "%.read"),
 				notLike(auditEvents.action, "%.list"),
 			),
 		)
 		.orderBy(asc(auditEvents.at), asc(auditEvents.id));
+}
+
+/** A child's consultations as its home borough sees them (the timeline shows at most 100). */
+export function consultationsOfChild(tx: Executor, borough: string, childId: string) {
+	return views(
+		tx,
+		and(eq(consultations.homeBorough, borough), eq(consultations.childId, childId)),
+	).limit(100);
 }
 
 /** Setting names by URN (public registry data), for a child's preferences. */

@@ -1,8 +1,12 @@
 import type { Db } from "../db/types.js";
-import { decisionsAbout, placementsOfChild, settingNames } from "../queries/child-timeline.js";
-import type { Actor } from "./audit.js";
-import { homeBoroughOf, readChild } from "./children.js";
-import { listConsultations } from "./consultations.js";
+import {
+	consultationsOfChild,
+	decisionsAboutChild,
+	placementsOfChild,
+	settingNames,
+} from "../queries/child-timeline.js";
+import { type Actor, audit } from "./audit.js";
+import { homeBoroughOf, loadOwn } from "./children.js";
 import { isoDay } from "./matching/params.js";
 
 export interface TimelineEvent {
@@ -41,15 +45,27 @@ function changedFields(before: unknown, after: unknown): string | undefined {
 /**
  * A child's story for its panel: plan finalised, search started, each consultation sent, answered
  * or overdue (with the reason for a decline), every decision with who made it and why, placements.
- * Reading it is audited as a read of the child.
+ * Reading it is audited as a read of the child and of its consultations.
  */
 export async function childTimeline(db: Db, actor: Actor, childId: string, now: Date) {
 	const borough = homeBoroughOf(actor.principal);
-	const child = await readChild(db, actor, childId);
-	const [consultations, placed, preferenceNames] = await Promise.all([
-		listConsultations(db, actor, { childId, limit: 100, offset: 0 }, isoDay(now)),
+	const child = await loadOwn(db, borough, childId);
+	// Independent reads (in parallel on PostgreSQL), then one audit entry for each read, as the
+	// child's own read and its consultations' list would each have written.
+	const [consultations, placed, preferenceNames, decisions] = await Promise.all([
+		consultationsOfChild(db, borough, childId),
 		placementsOfChild(db, borough, childId),
 		settingNames(db, child.preferences),
+		decisionsAboutChild(db, childId),
+	]);
+	await audit(db, actor, [
+		{ action: "child.read", entityType: "child", entityId: childId },
+		{
+			action: "consultation.list",
+			entityType: "consultation",
+			entityId: `borough:${borough}`,
+			after: { filter: { childId, limit: 100, offset: 0 }, ids: consultations.map((v) => v.c.id) },
+		},
 	]);
 	const today = isoDay(now);
 	const events: TimelineEvent[] = [
@@ -61,7 +77,7 @@ export async function childTimeline(db: Db, actor: Actor, childId: string, now: 
 		events.push({ at: child.searchStartedOn, title: "Search for a place started" });
 	if (child.outOfEducationSince)
 		events.push({ at: child.outOfEducationSince, title: "Out of education", tone: "overdue" });
-	for (const { c, setting, provision } of consultations.items) {
+	for (const { c, setting, provision } of consultations) {
 		const where = `${setting.name} (${provision.name})`;
 		if (c.status === "open" && c.dueAt < today)
 			events.push({
@@ -82,14 +98,9 @@ export async function childTimeline(db: Db, actor: Actor, childId: string, now: 
 		}
 	}
 	const names = new Map(
-		consultations.items.map((v) => [v.c.id, `${v.setting.name} (${v.provision.name})`]),
+		consultations.map((v) => [v.c.id, `${v.setting.name} (${v.provision.name})`]),
 	);
 	for (const p of placed) names.set(p.pl.id, `${p.settingName} (${p.provision.name})`);
-	const decisions = await decisionsAbout(db, {
-		child: childId,
-		consultations: consultations.items.map((v) => v.c.id),
-		placements: placed.map((p) => p.pl.id),
-	});
 	for (const d of decisions) {
 		if (d.action === "consultation.answer") continue; // shown above with its answer
 		const after = (d.after ?? {}) as { reason?: string };
@@ -109,5 +120,5 @@ export async function childTimeline(db: Db, actor: Actor, childId: string, now: 
 		urn,
 		name: preferenceNames.get(urn) ?? null,
 	}));
-	return { child, events, preferences, consultations: consultations.items, placements: placed };
+	return { child, events, preferences, consultations: consultations, placements: placed };
 }

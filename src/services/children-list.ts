@@ -1,4 +1,4 @@
-import { and, asc, between, count, eq, exists, ilike, lt, sql } from "drizzle-orm";
+import { and, asc, between, count, eq, exists, getTableColumns, ilike, lt, sql } from "drizzle-orm";
 import { children, consultations, PHASE_AGES, type PhaseFilter } from "../../schema/index.js";
 import type { Db } from "../db/types.js";
 import { type Actor, audit } from "./audit.js";
@@ -42,21 +42,27 @@ export async function listChildren(db: Db, actor: Actor, f: ChildFilter, now: Da
 		// The search text is a case-reference fragment: escape LIKE's wildcards in it.
 		f.q ? ilike(children.caseRef, `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`) : undefined,
 	);
-	return db.transaction(async (tx) => {
-		const [total] = await tx.select({ n: count() }).from(children).where(where);
-		const items = await tx
-			.select()
-			.from(children)
-			.where(where)
-			.orderBy(asc(children.referredAt), asc(children.caseRef))
-			.limit(f.limit)
-			.offset(f.offset);
-		await audit(tx, actor, {
-			action: "child.list",
-			entityType: "child",
-			entityId: `borough:${borough}`,
-			after: { filter: f, ids: items.map((c) => c.id) },
-		});
-		return { total: total?.n ?? 0, items };
+	// One query gives the page and the number of matches (a window count); only a page past the
+	// end, which has no row to carry it, counts again.
+	const rows = await db
+		.select({
+			child: getTableColumns(children),
+			total: sql<number>`count(*) over ()`.mapWith(Number),
+		})
+		.from(children)
+		.where(where)
+		.orderBy(asc(children.referredAt), asc(children.caseRef))
+		.limit(f.limit)
+		.offset(f.offset);
+	const items = rows.map((r) => r.child);
+	const total =
+		rows[0]?.total ??
+		(f.offset > 0 ? ((await db.select({ n: count() }).from(children).where(where))[0]?.n ?? 0) : 0);
+	await audit(db, actor, {
+		action: "child.list",
+		entityType: "child",
+		entityId: `borough:${borough}`,
+		after: { filter: f, ids: items.map((c) => c.id) },
 	});
+	return { total, items };
 }

@@ -116,6 +116,22 @@ describe("GET /children filters", () => {
 		expect((await t.get("/children?q=a%20b", await kingston())).status).toBe(400);
 	});
 
+	it("gives every page, and a page past the end, the same total as the whole list", async () => {
+		type Page = { items: { id: string }[]; total: number };
+		const page = async (query: string) =>
+			(await (await t.get(`/children?${query}`, await kingston())).json()) as Page;
+		const all = await page("limit=200");
+		expect(all.total).toBe(all.items.length);
+		const first = await page("limit=2&offset=0");
+		const second = await page("limit=2&offset=2");
+		const beyond = await page(`limit=2&offset=${all.total + 5}`);
+		expect([first.total, second.total, beyond.total]).toEqual([all.total, all.total, all.total]);
+		expect([...first.items, ...second.items].map((c) => c.id)).toEqual(
+			all.items.slice(0, 4).map((c) => c.id),
+		);
+		expect(beyond.items).toEqual([]);
+	});
+
 	it("filters by phase (age) and agrees with the year-group filter's counts", async () => {
 		const all = (await (await t.get("/children?limit=200", await kingston())).json()) as {
 			items: { age: number }[];

@@ -143,7 +143,7 @@ describe("the panel's pages, in-process", () => {
 			await t.app.request(`/consultations/${consultationId}`, {
 				headers: await bearer(t.keys, "panel", { la: "314" }),
 			})
-		).json()) as { consulted: { urn: number } };
+		).json()) as { consulted: { urn: number }; child: { id: string } };
 		const school = await bearer(t.keys, "setting", { urn: detail.consulted.urn });
 		const answered = await t.app.request(`/consultations/${consultationId}/answer`, {
 			method: "POST",
@@ -162,6 +162,13 @@ describe("the panel's pages, in-process", () => {
 		expect(confirmed.status).toBe(303);
 		const placements = await (await b.get("/panel/placements")).text();
 		expect(placements).toContain("2026-09-07".slice(0, 4));
+		// The child's timeline: the consultation sent, the school's answer and the placement, each once.
+		const timeline = await (await b.get(`/panel/children/${detail.child.id}`)).text();
+		for (const event of ["Consultation sent: ", "Agreed: ", "Placement confirmed: "])
+			expect(timeline.split(event)).toHaveLength(2);
+		expect(timeline).toMatch(
+			/Placement confirmed: [^<]+<\/h3>\s*<p[^>]*><time[^>]*>[^<]+<\/time> · by /,
+		);
 		const again = await b.post(`/panel/consultations/${consultationId}/confirm`, {
 			startDate: "2026-09-07",
 		});
