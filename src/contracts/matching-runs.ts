@@ -61,7 +61,9 @@ export const Run = z
 		progress: z.number().int(),
 		borough: z.string().nullable(),
 		scopeBoroughs: z.array(z.string()),
-		children: z.number().int(),
+		children: z.number().int().nullable().openapi({
+			description: "Children in the round; null when another borough's part of it is 1 to 4",
+		}),
 		engine: z.string().nullable(),
 		method: z.string().nullable(),
 		optimal: z.boolean().nullable(),
@@ -77,6 +79,10 @@ export const Run = z
 		error: z.string().nullable(),
 		createdAt: z.string(),
 		finishedAt: z.string().nullable(),
+		suppressed: z.array(z.string()).openapi({
+			description:
+				"Figures shown as null to this caller, by path (figures.placed, greedy.fallback, …): another borough's counts of 1 to 4 children, a count that a total would give away, and the figures that encode a hidden count (the fallbacks' cost, the objective). Empty for an admin and for a borough's own runs.",
+		}),
 		links: z.object({ self: z.string(), proposals: z.string() }),
 	})
 	.openapi("MatchingRun");

@@ -32,7 +32,10 @@ export const PlacesPlanResult = z
 	.object({
 		need: z.enum(NEED_CODES),
 		placesAsked: z.number().int(),
-		children: z.number().int().openapi({ description: "Awaiting children matched" }),
+		children: z.number().int().nullable().openapi({
+			description:
+				"Awaiting children matched; null where another borough's part of them is 1 to 4 (unless the caller is an admin)",
+		}),
 		baselineObjective: z.number().openapi({
 			description:
 				"The optimum before any new place (£ a year: money plus the value of journey time, less preference credits)",

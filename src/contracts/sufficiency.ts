@@ -116,8 +116,12 @@ export const ShadowPriceReport = z
 				borough: Keyed,
 				level: z.string(),
 				needTypes: z.array(z.string()),
-				capacity: z.number(),
-				used: z.number(),
+				capacity: z.number().nullable(),
+				used: z.number().nullable().openapi({
+					description:
+						"The run's children placed here; null (with capacity) where another borough's children here number 1 to 4",
+				}),
+				suppressed: z.array(z.string()),
 				gainPlusOne: z.number(),
 				lossMinusOne: z.number(),
 				fallbackCost: z.number().nullable().openapi({

@@ -5,6 +5,7 @@ import type { Executor } from "../db/types.js";
 const runColumns = {
 	id: matchingRuns.id,
 	boroughCode: matchingRuns.boroughCode,
+	scopeBoroughs: matchingRuns.scopeBoroughs,
 	status: matchingRuns.status,
 	finishedAt: matchingRuns.finishedAt,
 	shadowPrices: matchingRuns.shadowPrices,

@@ -5,7 +5,8 @@ import { actorOf } from "../http/actor.js";
 import { authResponses, bearerSecurity } from "../http/auth-docs.js";
 import { jsonBody, jsonContent, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
-import { proposalsCsv, toProposal, toRun } from "../services/matching/run-view.js";
+import { showRun } from "../services/matching/run-disclosure.js";
+import { proposalsCsv, toProposal } from "../services/matching/run-view.js";
 import { createRun, getRun, listProposals, waitForRunEnd } from "../services/matching/runs.js";
 
 const tags = ["Matching"];
@@ -74,21 +75,25 @@ const proposalsRoute = createRoute({
 export const matchingRunRoutes = createRouter()
 	.openapi(createRunRoute, async (c) => {
 		const { db, now, defer, syncRunLimit, jobs } = c.get("deps");
+		const principal = c.get("principal");
 		const { run, childCount } = await createRun(db, actorOf(c), c.req.valid("json"), now());
 		c.header("Location", `/matching-runs/${run.id}`);
 		// A large round runs after the answer; one another worker claimed first is running there.
 		if (childCount > syncRunLimit) {
 			defer(async () => void (await jobs.runSubject(run.id)));
-			return c.json(toRun(run, childCount), 202);
+			return c.json(await showRun(db, principal, run, childCount), 202);
 		}
 		const done = (await jobs.runSubject(run.id))
-			? await getRun(db, c.get("principal"), run.id)
-			: await waitForRunEnd(db, c.get("principal"), run.id, 60_000);
-		return done ? c.json(toRun(done, childCount), 201) : c.json(toRun(run, childCount), 202);
+			? await getRun(db, principal, run.id)
+			: await waitForRunEnd(db, principal, run.id, 60_000);
+		return done
+			? c.json(await showRun(db, principal, done, childCount), 201)
+			: c.json(await showRun(db, principal, run, childCount), 202);
 	})
 	.openapi(getRunRoute, async (c) => {
-		const run = await getRun(c.get("deps").db, c.get("principal"), c.req.valid("param").id);
-		return c.json(toRun(run), 200);
+		const { db } = c.get("deps");
+		const run = await getRun(db, c.get("principal"), c.req.valid("param").id);
+		return c.json(await showRun(db, c.get("principal"), run), 200);
 	})
 	.openapi(proposalsRoute, async (c) => {
 		const { run, rows } = await listProposals(

@@ -27,5 +27,5 @@ const route = createRoute({
 
 export const sufficiencyPlanRoutes = createRouter().openapi(route, async (c) => {
 	const { db, now } = c.get("deps");
-	return c.json(await planNewPlaces(db, c.req.valid("json"), now()), 200);
+	return c.json(await planNewPlaces(db, c.get("principal"), c.req.valid("json"), now()), 200);
 });

@@ -152,6 +152,10 @@ export async function whatIf(db: Db, principal: Principal, request: WhatIfReques
 			change: Number(d.provisionId.slice(8)),
 			places: d.capacity,
 			used: d.used,
+			/** The viewer's own children among `used` (not shown: it decides suppression). */
+			ownUsed: after.placements.filter(
+				(p) => p.provisionId === d.provisionId && homeOf.get(p.childId) === principal.la,
+			).length,
 			shadowPrice: d.shadowPrice,
 			fallbackCost: d.fallbackCost,
 		})),

@@ -21,7 +21,7 @@ export function toRun(run: RunRow, childCount?: number) {
 		progress: run.progress,
 		borough: run.boroughCode,
 		scopeBoroughs: run.scopeBoroughs,
-		children: childCount ?? request.scope?.childIds?.length ?? 0,
+		children: (childCount ?? request.scope?.childIds?.length ?? 0) as number | null,
 		engine: run.engine,
 		method: run.method,
 		optimal: figures?.optimal ?? null,
@@ -33,6 +33,8 @@ export function toRun(run: RunRow, childCount?: number) {
 		error: run.error,
 		createdAt: run.createdAt.toISOString(),
 		finishedAt: run.finishedAt?.toISOString() ?? null,
+		/** Figures hidden from this viewer (another borough's counts of 1–4 children), by path. */
+		suppressed: [] as string[],
 		links: { self: `/matching-runs/${run.id}`, proposals: `/matching-runs/${run.id}/proposals` },
 	};
 }

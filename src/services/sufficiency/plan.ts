@@ -1,5 +1,6 @@
 import { boroughs } from "../../../schema/index.js";
 import { planPlaces } from "../../../solver/index.js";
+import type { Principal } from "../../auth/claims.js";
 import type { PlanRequestT } from "../../contracts/sufficiency-plan.js";
 import type { Db } from "../../db/types.js";
 import {
@@ -10,15 +11,22 @@ import {
 } from "../matching/load-instance.js";
 import { isoDay, paramsFor } from "../matching/params.js";
 import { loadPolicy } from "../policy.js";
+import { isSmall } from "./suppress.js";
 
 /**
  * "Where would K new places of need N save most?" over a copy of the live data: the awaiting
  * children of the scope against today's free places, one new place at a time where the exact
  * marginal value is highest, each step re-solved warm from the last optimum (see planPlaces).
- * Only money figures per provision come back: no child counts, so nothing needs suppressing.
+ * Only money figures per provision come back; the one child count, of the children matched, is
+ * hidden where another borough's part of it is 1–4.
  * With no provision designated for the need there is nowhere to add a place: no steps.
  */
-export async function planNewPlaces(db: Db, request: PlanRequestT, now: Date) {
+export async function planNewPlaces(
+	db: Db,
+	principal: Principal,
+	request: PlanRequestT,
+	now: Date,
+) {
 	const policy = await loadPolicy(db);
 	const scope =
 		request.scope.boroughs ??
@@ -42,7 +50,11 @@ export async function planNewPlaces(db: Db, request: PlanRequestT, now: Date) {
 	return {
 		need: request.need,
 		placesAsked: request.places,
-		children: list.length,
+		children:
+			principal.role !== "admin" &&
+			isSmall({ n: list.length, own: list.filter((c) => c.boroughCode === principal.la).length })
+				? null
+				: list.length,
 		baselineObjective: plan.objective,
 		steps: plan.steps.map((s, k) => {
 			const p = byId.get(s.provisionId);

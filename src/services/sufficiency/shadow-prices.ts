@@ -8,6 +8,9 @@ import {
 	latestDoneRunPrices,
 	settingNamesOf,
 } from "../../queries/sufficiency-shadow.js";
+import { seesExactly } from "../matching/run-disclosure.js";
+import { ownUsedOf } from "../matching/run-own-share.js";
+import { isSmall } from "./suppress.js";
 
 /** A shadow price as store-run.ts writes it into matching_run.shadow_prices. */
 interface StoredPrice {
@@ -28,7 +31,7 @@ interface StoredPrice {
 }
 
 export const SHADOW_PRICE_METHOD =
-	"gainPlusOne is the LP dual of the provision's capacity in the run: the annual saving (£ a year: public cost and the value of journey time, less preference credits, over the whole round) one more place there would have brought, ≥ 0; lossMinusOne what one place fewer would have cost. A child with no published place falls back to an independent-sector place (fee by need and phase plus transport for a typical out-of-borough journey), so a place saves at most a fallback: fallbackCost, shown beside, is the dearest fallback (fee + transport) among the children who could take the place (null when one of them has no fallback, or in a run stored before fallbacks were priced). Parents' lawful preferences come first in the run's objective (see its criteria): preferencesGained is the priority of the lawful preferences one more place would let the round honour (first preference 3, second 2, third 1), and gainPlusOne the pounds beside it. Prices are marginal: they hold for one place, not for many. byArea and byNeed sum and take the maximum of gainPlusOne over the provisions in the borough or designated for the need (a provision with several needs counts under each).";
+	"gainPlusOne is the LP dual of the provision's capacity in the run: the annual saving (£ a year: public cost and the value of journey time, less preference credits, over the whole round) one more place there would have brought, ≥ 0; lossMinusOne what one place fewer would have cost. A child with no published place falls back to an independent-sector place (fee by need and phase plus transport for a typical out-of-borough journey), so a place saves at most a fallback: fallbackCost, shown beside, is the dearest fallback (fee + transport) among the children who could take the place (null when one of them has no fallback, or in a run stored before fallbacks were priced). Parents' lawful preferences come first in the run's objective (see its criteria): preferencesGained is the priority of the lawful preferences one more place would let the round honour (first preference 3, second 2, third 1), and gainPlusOne the pounds beside it. Prices are marginal: they hold for one place, not for many. used (the run's children placed there) and capacity are null where another borough's children there number 1 to 4 (a full provision's used equals its capacity), unless the caller is an admin or the run is of its own borough only. byArea and byNeed sum and take the maximum of gainPlusOne over the provisions in the borough or designated for the need (a provision with several needs counts under each).";
 
 /** Panels and publishers see their own borough's runs; commissioners and admins every run. */
 const restrictedTo = (p: Principal) =>
@@ -85,6 +88,13 @@ export async function shadowPriceReport(
 		.map((p) => ({ ...p, gainPlusOne: Math.max(0, p.gainPlusOne ?? 0) }))
 		.sort((a, b) => b.gainPlusOne - a.gainPlusOne || a.provisionId - b.provisionId);
 	const shown = prices.slice(0, q.limit);
+	// Another borough's children placed at a provision, 1–4, are hidden; so is the capacity
+	// beside them, which a full provision's count equals.
+	const exact = seesExactly(principal, run.scopeBoroughs);
+	const ownUsed =
+		exact || !principal.la ? new Map<number, number>() : await ownUsedOf(db, run.id, principal.la);
+	const hides = (p: StoredPrice) =>
+		!exact && isSmall({ n: p.used, own: ownUsed.get(p.provisionId) ?? 0 });
 	const [names, boroughs] = await Promise.all([
 		settingNamesOf(db, { urns: [...new Set(shown.map((p) => p.urn))] }),
 		listBoroughs(db),
@@ -104,8 +114,9 @@ export async function shadowPriceReport(
 			borough: { code: p.borough, name: boroughName.get(p.borough) ?? p.borough },
 			level: p.level,
 			needTypes: p.needTypes,
-			capacity: p.capacity,
-			used: p.used,
+			capacity: hides(p) ? null : p.capacity,
+			used: hides(p) ? null : p.used,
+			suppressed: hides(p) ? ["used", "capacity"] : [],
 			gainPlusOne: pounds(p.gainPlusOne),
 			lossMinusOne: pounds(Math.max(0, p.lossMinusOne ?? 0)),
 			fallbackCost: p.fallbackCost ?? null,

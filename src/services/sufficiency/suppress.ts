@@ -68,3 +68,47 @@ function linesAlong(keys: string[][], d: number): number[][] {
 	});
 	return [...lines.values()];
 }
+
+/** The rule for a count made only of other boroughs' children: 1–4 is hidden. */
+export const isSmallCount = (n: number) => isSmall({ n, own: 0 });
+
+/** A count, the viewer's own children in it, and whether that own part is known exactly. */
+export interface LinkedCount extends Amount {
+	/** False when only an upper bound of the own part is known: hidden if it could be 1–4. */
+	exact?: boolean;
+}
+
+const couldBeSmall = (a: LinkedCount) =>
+	a.exact === false ? a.n >= SMALL_COUNT.min && a.n - a.own <= SMALL_COUNT.max : isSmall(a);
+
+/**
+ * Which of a set of linked counts to hide (a run's figures). Primary: small counts of other
+ * boroughs' children. Secondary: each relation lists counts any one of which follows from the
+ * others (children = placed + unplaced), so a relation with exactly one hidden count would give
+ * it away: the smallest other count holding other boroughs' children is hidden too, repeated
+ * until no relation has a lone hidden count.
+ */
+export function suppressLinked(
+	counts: Record<string, LinkedCount>,
+	relations: string[][],
+): Set<string> {
+	const hidden = new Set(Object.keys(counts).filter((k) => couldBeSmall(counts[k] as LinkedCount)));
+	const other = (k: string) => {
+		const c = counts[k] as LinkedCount;
+		return c.exact === false ? c.n : otherPart(c);
+	};
+	for (let changed = true; changed; ) {
+		changed = false;
+		for (const relation of relations) {
+			const members = relation.filter((k) => k in counts);
+			if (members.filter((k) => hidden.has(k)).length !== 1) continue;
+			const next = members
+				.filter((k) => !hidden.has(k) && other(k) > 0)
+				.sort((a, b) => (counts[a] as LinkedCount).n - (counts[b] as LinkedCount).n)[0];
+			if (next === undefined) continue;
+			hidden.add(next);
+			changed = true;
+		}
+	}
+	return hidden;
+}

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { NEED_CODES, PROVISION_LEVELS } from "../../../../schema/index.js";
 import { ApiError } from "../../../http/problem.js";
 import { whatIf } from "../../../services/what-if.js";
-import { suppressWhatIfRows } from "../../../services/what-if-suppress.js";
+import { discloseWhatIf, type suppressWhatIfRows } from "../../../services/what-if-suppress.js";
 import { ErrorSummary, type FormErrors } from "../../components/error-summary.js";
 import { Checkboxes, Select, TextInput } from "../../components/fields.js";
 import { Table } from "../../components/table.js";
@@ -12,7 +12,7 @@ import { type PageContext, renderPage } from "../../render.js";
 import { formatCount, formatPounds } from "./format.js";
 import { type WhatIfForm, whatIfRequestOf } from "./what-if-form.js";
 
-type Result = Awaited<ReturnType<typeof whatIf>>;
+type Result = ReturnType<typeof discloseWhatIf>;
 type Row = ReturnType<typeof suppressWhatIfRows>[number];
 
 const str = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
@@ -21,16 +21,22 @@ const signed = (n: number | null | undefined, f: (n: number) => string) =>
 const minutes = (n: number) =>
 	`${new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 }).format(n)} min`;
 
-function Answer({ result, rows }: { result: Omit<Result, "viewer">; rows: Row[] }) {
+const orHidden = (f: (n: number) => string) => (n: number | null) => (n === null ? "hidden" : f(n));
+
+function Answer({ result, rows }: { result: Result; rows: Row[] }) {
 	const totals = [
-		{ label: "Annual cost to the public", key: "annualCost" as const, f: formatPounds },
+		{ label: "Annual cost to the public", key: "annualCost" as const, f: orHidden(formatPounds) },
 		{
 			label: "Journey minutes (one way, all children)",
 			key: "journeyMinutes" as const,
-			f: minutes,
+			f: orHidden(minutes),
 		},
-		{ label: "Children placed", key: "placed" as const, f: formatCount },
-		{ label: "Falling back to the independent sector", key: "fallback" as const, f: formatCount },
+		{ label: "Children placed", key: "placed" as const, f: orHidden(formatCount) },
+		{
+			label: "Falling back to the independent sector",
+			key: "fallback" as const,
+			f: orHidden(formatCount),
+		},
 	];
 	return (
 		<>
@@ -38,20 +44,20 @@ function Answer({ result, rows }: { result: Omit<Result, "viewer">; rows: Row[] 
 				The answer
 			</h2>
 			<Table
-				caption={`Across London (${result.children} waiting children matched)`}
+				caption={`Across London (${result.children ?? "a hidden number of"} waiting children matched)`}
 				rows={totals}
 				columns={[
 					{ header: "Measure", rowHeader: true, cell: (t) => t.label },
-					{ header: "Baseline", numeric: true, cell: (t) => t.f(result.baseline[t.key] as number) },
+					{ header: "Baseline", numeric: true, cell: (t) => t.f(result.baseline[t.key]) },
 					{
 						header: "With the change",
 						numeric: true,
-						cell: (t) => t.f(result.scenario[t.key] as number),
+						cell: (t) => t.f(result.scenario[t.key]),
 					},
 					{
 						header: "Change",
 						numeric: true,
-						cell: (t) => signed(result.change[t.key] as number, t.f),
+						cell: (t) => signed(result.change[t.key], (n) => t.f(n)),
 					},
 				]}
 			/>
@@ -103,7 +109,7 @@ async function whatIfPage(
 	c: PageContext,
 	form: WhatIfForm = {},
 	errors: FormErrors = {},
-	answer?: { result: Omit<Result, "viewer">; rows: Row[] },
+	answer?: { result: Result; rows: Row[] },
 	status: 200 | 400 | 422 = 200,
 ) {
 	const names = await boroughNames(c);
@@ -250,13 +256,8 @@ export const whatIfPages = new Hono<WebEnv>()
 		);
 		if (!request) return whatIfPage(c, form, errors, undefined, 400);
 		try {
-			const { viewer, ...result } = await whatIf(db, c.get("principal"), request, now());
-			return whatIfPage(
-				c,
-				form,
-				{},
-				{ result, rows: suppressWhatIfRows(result.byBorough, viewer) },
-			);
+			const result = discloseWhatIf(await whatIf(db, c.get("principal"), request, now()));
+			return whatIfPage(c, form, {}, { result, rows: result.byBorough });
 		} catch (error) {
 			if (error instanceof ApiError && error.status === 422) {
 				const field = form.kind === "change-places" ? "provision" : "places";

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { ApiError } from "../../../http/problem.js";
 import { openConsultation } from "../../../services/consultations.js";
+import { showRun } from "../../../services/matching/run-disclosure.js";
 import { proposalsCsv, toProposal } from "../../../services/matching/run-view.js";
 import { getRun, listProposals } from "../../../services/matching/runs.js";
 import { SummaryList } from "../../components/summary-list.js";
@@ -16,18 +17,20 @@ type Proposal = ReturnType<typeof toProposal>;
 interface Summary {
 	optimal?: boolean;
 	relativeGap?: number | null;
-	placed?: number;
-	unplaced?: number;
+	placed?: number | null;
+	unplaced?: number | null;
 	annualCost?: number;
 	journeyMinutes?: number;
 	solveMs?: number;
 }
 interface Greedy {
-	placed: number;
+	placed: number | null;
 	annualCost: number;
 	journeyMinutes: number;
-	savings: { annualCost: number; journeyMinutesPerDay: number; extraChildrenPlaced: number };
+	savings: { annualCost: number; journeyMinutesPerDay: number; extraChildrenPlaced: number | null };
 }
+/** A count another borough's small part hides (a joint round). */
+const count = (n: number | null | undefined) => (n === null ? "hidden" : String(n ?? 0));
 
 /** The optimum against allocation by hand, in words that stay true when a figure is negative. */
 function versusByHand(s: Greedy["savings"]): string {
@@ -35,11 +38,13 @@ function versusByHand(s: Greedy["savings"]): string {
 		n === 0 ? words[2] : `${unit(Math.abs(n))} ${n > 0 ? words[0] : words[1]}`;
 	const minutes = (x: number) => String(Math.round(x));
 	return [
-		signed(
-			s.extraChildrenPlaced,
-			["more children placed", "fewer children placed", "as many children placed"],
-			String,
-		),
+		s.extraChildrenPlaced === null
+			? "children placed: hidden"
+			: signed(
+					s.extraChildrenPlaced,
+					["more children placed", "fewer children placed", "as many children placed"],
+					String,
+				),
 		signed(s.annualCost, ["a year saved", "a year more spent", "the same cost"], money),
 		signed(
 			s.journeyMinutesPerDay,
@@ -114,8 +119,10 @@ export const roundResultRoutes = new Hono<WebEnv>()
 		const items = rows.map(toProposal);
 		const placed = items.filter((p) => p.placed);
 		const unplaced = items.filter((p) => !p.placed);
-		const f = (run.figures ?? {}) as Summary;
-		const g = run.greedy as Greedy | null;
+		// A joint round's figures hide another borough's counts of 1–4, as the API does.
+		const shown = await showRun(db, actor.principal, run);
+		const f = (shown.figures ?? {}) as Summary;
+		const g = shown.greedy as Greedy | null;
 		return renderPage(
 			c,
 			{ title: "Round result" },
@@ -135,7 +142,7 @@ export const roundResultRoutes = new Hono<WebEnv>()
 						},
 						{
 							key: "Children placed",
-							value: `${f.placed ?? 0} (by hand, child by child: ${g?.placed ?? "—"})`,
+							value: `${count(f.placed)} (by hand, child by child: ${g ? count(g.placed) : "—"})`,
 						},
 						{
 							key: "Annual cost of the placed",
