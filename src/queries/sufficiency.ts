@@ -122,3 +122,24 @@ export async function loadPlansByPlacementNeed(db: Executor) {
 export async function loadPlansByAge(db: Executor) {
 	return db.select().from(plansByAge);
 }
+
+/**
+ * A fingerprint of everything the sufficiency report reads besides the supply (children,
+ * placements, finished runs, the demand series and the reference lists): it changes with any
+ * committed change to them. Children are many, so only the columns the report uses are hashed.
+ */
+export async function demandKey(db: Executor): Promise<string> {
+	const whole = (table: string) =>
+		sql.raw(`(select count(*) || '/' || coalesce(sum(hashtext(t::text)), 0) from ${table} t)`);
+	const [row] = await db
+		.select({
+			k: sql<string>`concat_ws(':',
+				(select count(*) || '/' || coalesce(sum(hashtext(id::text || status || primary_need || age::text || borough_code)), 0) from child),
+				${whole("placement")},
+				(select count(*) || '/' || coalesce(max(finished_at)::text, '') from matching_run where status = 'done'),
+				${whole("caseload_series")}, ${whole("plans_by_placement_need")}, ${whole("plans_by_age")},
+				${whole("borough")}, ${whole("partnership")}, ${whole("partnership_member")}, ${whole("need_type")})`,
+		})
+		.from(sql`(select 1) as one`);
+	return row?.k ?? "";
+}

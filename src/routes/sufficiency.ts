@@ -12,7 +12,7 @@ import { jsonContent, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
 import { sufficiencyColumns, sufficiencyFilename } from "../services/sufficiency/csv-columns.js";
 import type { Dimension } from "../services/sufficiency/dimensions.js";
-import { buildSufficiencyReport } from "../services/sufficiency/report.js";
+import { sufficiencyReport } from "../services/sufficiency/report-cache.js";
 import { shadowPriceReport } from "../services/sufficiency/shadow-prices.js";
 
 const tags = ["Sufficiency"];
@@ -62,7 +62,7 @@ export const sufficiencyRoutes = createRouter()
 	.openapi(reportRoute, async (c) => {
 		const q = c.req.valid("query");
 		const { db, now } = c.get("deps");
-		const report = await buildSufficiencyReport(db, c.get("principal"), {
+		const report = await sufficiencyReport(db, c.get("principal"), {
 			groupBy: q.groupBy.split(",") as Dimension[],
 			area: q.area,
 			today: now().toISOString().slice(0, 10),
