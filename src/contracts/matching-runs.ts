@@ -45,7 +45,13 @@ export const RunRequest = z
 			})
 			.strict()
 			.optional(),
-		engine: z.enum(["auto", "network", "lp"]).default("auto"),
+		engine: z
+			.enum(["auto", "network", "simplex", "lp"])
+			.default("auto")
+			.openapi({
+				description:
+					"auto: the faster exact graph engine for the round (network or simplex); network: successive shortest paths; simplex: the primal network simplex; lp: javascript-lp-solver (small rounds; larger ones fall back to network). All reach the same proven optimum.",
+			}),
 	})
 	.strict()
 	.openapi("MatchingRunRequest");

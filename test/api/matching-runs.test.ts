@@ -47,6 +47,24 @@ describe("POST /matching-runs", () => {
 		expect(after.vacancyEvents).toBe(before.vacancyEvents);
 	});
 
+	it("reaches the same optimum on the simplex and network engines, each named in its run", async () => {
+		const bodies: RunBody[] = [];
+		for (const engine of ["simplex", "network"]) {
+			const res = await t.send("POST", "/matching-runs", { engine }, await panel("302"));
+			expect(res.status).toBe(201);
+			bodies.push((await res.json()) as RunBody);
+		}
+		const [simplex, network] = bodies as [RunBody, RunBody];
+		expect(simplex).toMatchObject({ status: "done", optimal: true, method: "simplex-exact" });
+		expect(network).toMatchObject({ status: "done", optimal: true, method: "network-exact" });
+		expect(simplex.engine).toBe("simplex");
+		expect(network.engine).toBe("network");
+		expect(simplex.children).toBeGreaterThan(0);
+		expect(simplex.children).toBe(network.children);
+		expect(simplex.objective).toBe(network.objective);
+		expect(simplex.figures.placed).toBe(network.figures.placed);
+	});
+
 	it("lists proposals for the panel's own children, as JSON and CSV", async () => {
 		const run = (await (
 			await t.send("POST", "/matching-runs", {}, await panel())
