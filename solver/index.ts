@@ -20,6 +20,6 @@ export { defaultParams, journeyLimitFor } from "./params";
 export { type PlacesPlan, type PlanStep, planPlaces } from "./plan";
 export type * from "./result-types";
 export { RULES, type RuleFailure } from "./rules";
-export { solveAllocation } from "./solve-allocation";
+export { type SolveProgress, solveAllocation } from "./solve-allocation";
 export type * from "./types";
 export { NEED_TYPES } from "./types";

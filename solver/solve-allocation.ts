@@ -22,12 +22,21 @@ import { summarise } from "./summary";
 import type { AllocationInput, SolveOptions } from "./types";
 
 /**
+ * Told how far a solve has come (0–1: candidates built, the round solved, fair shares), so a
+ * caller in another thread can say so; it never changes the answer.
+ */
+export type SolveProgress = (fraction: number) => void;
+
+/**
  * Proposes the allocation of a round of children to provisions that minimises total annual
  * cost (placement, transport, children's time, less preference credits, plus the penalty for
  * anyone left unplaced), explains it child by child, and prices every provision's places.
  * Pure: the same input always gives the same output, byte for byte.
  */
-export function solveAllocation(input: AllocationInput): AllocationResult {
+export function solveAllocation(
+	input: AllocationInput,
+	progress: SolveProgress = () => {},
+): AllocationResult {
 	const base = buildInstance(input);
 	const { instance, edges: priced } = withFallback(base, buildCandidates(base));
 	const alone = aloneEdgesOf(instance, priced);
@@ -35,13 +44,16 @@ export function solveAllocation(input: AllocationInput): AllocationResult {
 	const options = input.options ?? {};
 	const warnings: string[] = [];
 	const csr = candidateCsr(instance, edges, warnings);
+	progress(0.2);
 	const side = buildSideModel(instance, input.sideConstraints, warnings);
 	const outcome = side
 		? solveSideConstrained(instance, edges, csr, side, options, warnings)
 		: solvePure(csr, options, warnings);
+	progress(0.6);
 	const fair = alone
 		? fairRound(instance, edges, lawful, alone, outcome, side !== null, options, warnings)
 		: null;
+	progress(0.8);
 	return assemble(
 		fair?.instance ?? instance,
 		edges,

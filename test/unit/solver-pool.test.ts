@@ -34,4 +34,17 @@ describe("the solver pool", () => {
 		).rejects.toThrow();
 		expect((await pool.solve(round)).result.objective).toBe(solveRoundHere(round).result.objective);
 	});
+
+	it("reports a round's progress from its thread, in order, before the answer", async () => {
+		const round = generateLondonLike({ children: 300, provisions: 100, seed: 5 });
+		const seen: number[] = [];
+		let answered = false;
+		const solved = await pool.solve(round, (percent) => {
+			expect(answered).toBe(false);
+			seen.push(percent);
+		});
+		answered = true;
+		expect(seen).toEqual([35, 45, 65, 75, 85, 90]);
+		expect(solved.result.objective).toBe(solveRoundHere(round).result.objective);
+	});
 });

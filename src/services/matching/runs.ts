@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, lt } from "drizzle-orm";
 import {
 	children,
 	matchingRuns,
@@ -15,7 +15,7 @@ import { ApiError } from "../../http/problem.js";
 import { type Actor, audit } from "../audit.js";
 import { enqueueJob, finishJob, type Lease, LeaseLostError } from "../jobs/queue.js";
 import { loadPolicy } from "../policy.js";
-import { type SolveRound, solveInThisThread } from "../solve/solve-round.js";
+import { type RoundProgress, type SolveRound, solveInThisThread } from "../solve/solve-round.js";
 import { loadChildren, loadProvisions, toSolverChild, toSolverProvision } from "./load-instance.js";
 import { isoDay, paramsFor } from "./params.js";
 import { storeRunResult } from "./store-run.js";
@@ -144,8 +144,9 @@ export async function executeRun(
 			.update(matchingRuns)
 			.set({ progress: 30, inputs: input })
 			.where(eq(matchingRuns.id, runId));
-		// One call of the pure solver, in a worker thread on Node (the event loop stays free).
-		const { result, greedy, solveMs } = await solve(input);
+		// One call of the pure solver, in a worker thread on Node (the event loop stays free),
+		// its progress written as it comes.
+		const { result, greedy, solveMs } = await solve(input, progressWriter(db, runId));
 		const byId = new Map(provisionList.map((p) => [p.id, p]));
 		await db.transaction(async (tx) => {
 			await finishJob(tx, lease, { status: "done" });
@@ -159,6 +160,32 @@ export async function executeRun(
 			await markRunFailed(tx, runId, message, now());
 		});
 	}
+}
+
+/**
+ * Writes a running run's progress, at most every 250 ms and only forward: a write that comes
+ * late (after the result, or after the run failed) changes nothing, and one that fails is
+ * dropped (progress is a hint to pollers; the result is written apart, in one transaction).
+ */
+function progressWriter(db: Db, runId: string): RoundProgress {
+	let last = 0;
+	return (percent) => {
+		if (Date.now() - last < 250) return;
+		last = Date.now();
+		db.update(matchingRuns)
+			.set({ progress: percent })
+			.where(
+				and(
+					eq(matchingRuns.id, runId),
+					eq(matchingRuns.status, "running"),
+					lt(matchingRuns.progress, percent),
+				),
+			)
+			.then(
+				() => {},
+				() => {},
+			);
+	};
 }
 
 export async function markRunFailed(tx: Executor, runId: string, reason: string, at: Date) {

@@ -1,13 +1,21 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { AllocationInput } from "../../../solver/index.js";
-import type { SolvedRound, SolveRound } from "./solve-round.js";
+import type { RoundProgress, SolvedRound, SolveRound } from "./solve-round.js";
 
 interface Waiting {
 	id: number;
 	input: AllocationInput;
+	progress: RoundProgress | undefined;
 	resolve: (solved: SolvedRound) => void;
 	reject: (error: Error) => void;
+}
+
+interface ThreadMessage {
+	id: number;
+	progress?: number;
+	solved?: SolvedRound;
+	error?: string;
 }
 
 /** One thread per core less one (the event loop's), at least one. */
@@ -28,9 +36,9 @@ export class SolverPool {
 		for (let i = 0; i < size; i++) this.#spawn();
 	}
 
-	solve: SolveRound = (input) =>
+	solve: SolveRound = (input, progress) =>
 		new Promise((resolve, reject) => {
-			this.#queue.push({ id: this.#next++, input, resolve, reject });
+			this.#queue.push({ id: this.#next++, input, progress, resolve, reject });
 			this.#dispatch();
 		});
 
@@ -47,8 +55,12 @@ export class SolverPool {
 			{ eval: true },
 		);
 		worker.unref();
-		worker.on("message", (message: { id: number; solved?: SolvedRound; error?: string }) => {
+		worker.on("message", (message: ThreadMessage) => {
 			const job = this.#busy.get(worker);
+			if (message.progress !== undefined) {
+				if (job?.id === message.id) job.progress?.(message.progress);
+				return;
+			}
 			this.#busy.delete(worker);
 			this.#idle.push(worker);
 			if (job && message.solved) job.resolve(message.solved);
