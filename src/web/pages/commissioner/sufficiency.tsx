@@ -7,10 +7,8 @@ import {
 	sufficiencyFilename,
 } from "../../../services/sufficiency/csv-columns.js";
 import type { Dimension } from "../../../services/sufficiency/dimensions.js";
-import {
-	buildSufficiencyReport,
-	type SufficiencyRow,
-} from "../../../services/sufficiency/report.js";
+import type { SufficiencyRow } from "../../../services/sufficiency/report.js";
+import { sufficiencyReport } from "../../../services/sufficiency/report-cache.js";
 import { ErrorSummary } from "../../components/error-summary.js";
 import { Select } from "../../components/fields.js";
 import { GapMap } from "../../components/gap-map.js";
@@ -22,10 +20,13 @@ import { fig } from "./format.js";
 
 const GROUP_BY: Dimension[] = ["need", "phase", "area"];
 
-/** The report the API gives for `groupBy=need,phase,area&area=<grouping>`, as the page and its CSV use it. */
+/**
+ * The report the API gives for `groupBy=need,phase,area&area=<grouping>`, as the page and its CSV
+ * use it: the same one the API holds per state of supply and demand (shared: read, never change).
+ */
 export function reportFor(c: PageContext, area: string, groupBy: Dimension[] = GROUP_BY) {
 	const { db, now } = c.get("deps");
-	return buildSufficiencyReport(db, c.get("principal"), {
+	return sufficiencyReport(db, c.get("principal"), {
 		groupBy,
 		area,
 		today: now().toISOString().slice(0, 10),
