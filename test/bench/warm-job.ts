@@ -5,7 +5,9 @@ import { WarmTransport } from "../../solver/core/simplex/warm-transport";
 /**
  * The bench's warm re-solve job: one cold simplex solve, then for `count` provisions spread over
  * the list, one more place (re-solved warm from the optimal basis, the saving checked against
- * the marginal value computed before) and back again (re-solved warm). Times per re-solve.
+ * the marginal value computed before) and back again (re-solved warm); then for `count` children
+ * spread over the list, the child taken out of the round and brought back (each re-solved warm).
+ * Times per re-solve.
  */
 export function measureWarm(csr: Csr, count = 21) {
 	const t0 = performance.now();
@@ -34,6 +36,22 @@ export function measureWarm(csr: Csr, count = 21) {
 		if (current.objective !== before)
 			throw new Error("the place taken back did not restore the optimum");
 	}
+	// A child taken out of the round and brought back, each re-solved warm.
+	const childOut: number[] = [];
+	const childBack: number[] = [];
+	const childStep = Math.max(1, Math.floor(csr.sourceCount / count));
+	for (let i = 0; i < csr.sourceCount && childOut.length < count; i += childStep) {
+		const before = current.objective;
+		let t = performance.now();
+		warm.removeChild(i);
+		current = warm.resolve();
+		childOut.push(performance.now() - t);
+		t = performance.now();
+		warm.addChild(i);
+		current = warm.resolve();
+		childBack.push(performance.now() - t);
+		if (current.objective !== before) throw new Error("the child brought back changed the optimum");
+	}
 	const stats = (xs: number[]) => {
 		const sorted = [...xs].sort((a, b) => a - b);
 		const r = (x: number) => Math.round(x * 100) / 100;
@@ -50,6 +68,8 @@ export function measureWarm(csr: Csr, count = 21) {
 		warmPivots: warm.warmPivots,
 		onePlaceMore: stats(plus),
 		placeTakenBack: stats(back),
+		childRemoved: stats(childOut),
+		childAddedBack: stats(childBack),
 		shadowPricesChecked: checked,
 		shadowPricesExact: agreed,
 	};

@@ -94,6 +94,98 @@ describe("warm re-solve of the simplex", () => {
 		);
 	});
 
+	it("adds and removes children warm: the objective is a cold solve's over the children present", () => {
+		let compared = 0;
+		fc.assert(
+			fc.property(
+				inputArb(),
+				fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+				fc.array(
+					fc.oneof(
+						fc.record({ kind: fc.constant("toggle" as const), source: fc.nat() }),
+						changeArb,
+					),
+					{ minLength: 1, maxLength: 5 },
+				),
+				(input, startsAbsent, changes) => {
+					const csr = buildCsr(input);
+					const present = Array.from({ length: input.sourceCount }, (_, i) => !startsAbsent[i]);
+					const absent = present.flatMap((here, i) => (here ? [] : [i]));
+					const warm = new WarmTransport(csr, { absent });
+					expect(warm.absentCount).toBe(absent.length);
+					const capacities = Array.from(input.capacities);
+					const edges = input.edges.map((e) => ({ ...e }));
+					for (const change of changes) {
+						if (change.kind === "toggle") {
+							const i = change.source % input.sourceCount;
+							if (present[i]) warm.removeChild(i);
+							else warm.addChild(i);
+							present[i] = !present[i];
+							expect(warm.isPresent(i)).toBe(present[i]);
+						} else if (change.kind === "capacity") {
+							const j = change.sink % capacities.length;
+							capacities[j] = change.capacity;
+							warm.setCapacity(j, change.capacity);
+						} else if (change.kind === "cost" && csr.sink.length > 0) {
+							// Also on an absent child's edge: it applies once the child is back.
+							const at = change.pick % csr.sink.length;
+							(edges[csr.edge[at] as number] as TransportEdge).cost = change.cost;
+							warm.setEdgeCost(at, change.cost);
+						}
+					}
+					const { flow, objective } = warm.resolve();
+					// Cold: the present children alone, renumbered.
+					const number = new Map<number, number>();
+					present.forEach((here, i) => {
+						if (here) number.set(i, number.size);
+					});
+					const cold = solveTransportation(
+						{
+							sourceCount: number.size,
+							capacities,
+							edges: edges
+								.filter((e) => number.has(e.source))
+								.map((e) => ({ ...e, source: number.get(e.source) as number })),
+							unplacedCost: input.unplacedCost,
+						},
+						{ engine: "network" },
+					);
+					expect(objective).toBe(cold.objective);
+					expect(certify(warm.csr, flow, flow.potential).optimal).toBe(true);
+					present.forEach((here, i) => {
+						if (!here) expect(flow.assign[i]).toBe(-1);
+					});
+					if (changes.some((c) => c.kind === "toggle")) compared++;
+				},
+			),
+			{ numRuns: 400 },
+		);
+		expect(compared).toBeGreaterThan(100);
+	});
+
+	it("refuses to add a child already in the round or remove one already absent", () => {
+		const warm = new WarmTransport(
+			buildCsr({
+				sourceCount: 2,
+				capacities: [1],
+				edges: [
+					{ source: 0, sink: 0, cost: 1 },
+					{ source: 1, sink: 0, cost: 2 },
+				],
+				unplacedCost: 10,
+			}),
+			{ absent: [1] },
+		);
+		expect(warm.resolve().objective).toBe(1);
+		expect(() => warm.addChild(0)).toThrow(/already in the round/);
+		expect(() => warm.removeChild(1)).toThrow(/already absent/);
+		expect(() => warm.addChild(2)).toThrow(/no child/);
+		warm.addChild(1);
+		expect(warm.resolve().objective).toBe(1 + 10);
+		warm.removeChild(0);
+		expect(warm.resolve().objective).toBe(2);
+	});
+
 	it("solves afresh, still exactly, when a new cost outgrows a small network's artificial arcs", () => {
 		// fast-check's counterexample: the artificial price follows the network's own small costs.
 		const input: TransportInput = {
