@@ -52,6 +52,10 @@ export const RunRequest = z
 				description:
 					"auto: the faster exact graph engine for the round (network or simplex); network: successive shortest paths; simplex: the primal network simplex; lp: javascript-lp-solver (small rounds; larger ones fall back to network). All reach the same proven optimum.",
 			}),
+		guarantee: z.boolean().default(true).openapi({
+			description:
+				"No borough worse off (runs over two or more boroughs' children): each borough places at least as many of its children in published supply as matching alone would. Its price is in the run's figures (`guarantee.price`). Not applied with side constraints.",
+		}),
 	})
 	.strict()
 	.openapi("MatchingRunRequest");
@@ -76,9 +80,10 @@ export const Run = z
 		objective: z.number().nullable(),
 		lowerBound: z.number().nullable(),
 		gap: z.number().nullable(),
-		figures: z
-			.unknown()
-			.openapi({ description: "Annual cost, journey minutes, placed, unplaced, solve time, …" }),
+		figures: z.unknown().openapi({
+			description:
+				"Annual cost, journey minutes, placed, unplaced, solve time, …; for a run over two or more boroughs also `boroughs` (each borough's children, placed in published supply, fallback, no placement found, preferences honoured, annual cost, what it pays, journey minutes: `pooled` in this run and `alone`, matching its own children in its own places), `flows` (place funding by hosts, top-ups by homes), `alone` (the totals) and `guarantee` (`on`, `worseOffWithout`, `price`: the objective and annual £ it adds, children placed fewer). Another borough's counts of 1–4 children are null, with the figures that would give them away.",
+		}),
 		greedy: z.unknown().openapi({
 			description: "The greedy baseline's figures and what the optimum saves against it",
 		}),

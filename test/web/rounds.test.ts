@@ -47,6 +47,24 @@ describe("a round's pages", () => {
 		await runHeld();
 		const result = await (await b.get(start.headers.get("location") ?? "")).text();
 		expect(result).toContain("Kingston upon Thames, Richmond upon Thames");
+		// Fair shares: each borough this round against alone, the guarantee's price beside it.
+		expect(result).toContain("Each borough: this round against matching alone");
+		expect(result).toContain("The no-borough-worse-off guarantee was on");
+		const row = (name: string) =>
+			[
+				...(
+					result.match(
+						new RegExp(`<th scope="row" class="govuk-table__header">${name}</th>(.*?)</tr>`, "s"),
+					)?.[1] ?? ""
+				).matchAll(/<td[^>]*>([^<]*)<\/td>/g),
+			].map((m) => m[1]);
+		const kingston = row("Kingston upon Thames");
+		expect(kingston).toHaveLength(7);
+		const [children, placed, alone] = kingston.map(Number);
+		expect(placed).toBeGreaterThanOrEqual(alone as number);
+		expect(children).toBeGreaterThan(0);
+		for (const cell of row("Richmond upon Thames").slice(0, 5))
+			expect(cell === "hidden" || cell === "0" || Number(cell) > 4, cell).toBe(true);
 		const outside = await b.post("/panel/rounds", { boroughs: ["314", "202"] });
 		expect(outside.status).toBe(403);
 		expect(await outside.text()).toContain("not in partnership");

@@ -135,7 +135,7 @@ export async function showRun(
 	run: RunRow,
 	childCount?: number,
 ) {
-	const view = toRun(run, childCount);
+	const view = toRun(run, childCount, principal);
 	if (seesExactly(principal, run.scopeBoroughs)) return view;
 	const own = principal.la ? await ownShareOf(db, run.id, principal.la) : NOBODY;
 	return discloseRun(view, own);

@@ -1,5 +1,8 @@
 import type { matchingRuns, proposals } from "../../../schema/index.js";
+import type { FairShares } from "../../../solver/index.js";
+import type { Principal } from "../../auth/claims.js";
 import { tenthsOfMinute } from "../rounding.js";
+import { fairSharesFor } from "./fair-shares-view.js";
 
 type RunRow = typeof matchingRuns.$inferSelect;
 type ProposalRow = typeof proposals.$inferSelect;
@@ -11,8 +14,18 @@ function withTenths<T>(figures: T, key: string): T {
 	return typeof value === "number" ? { ...figures, [key]: tenthsOfMinute(value) } : figures;
 }
 
+/** Who sees no borough's row in full: the view when none is named. */
+const OUTSIDER: Principal = { subject: "", role: "commissioner", la: null, urn: null, joint: null };
+
+/** A run's stored figures with its per-borough fair shares as the viewer may see them. */
+function figuresFor(figures: unknown, viewer: Principal) {
+	const f = withTenths(figures, "journeyMinutes") as Partial<FairShares> | null;
+	if (!f?.boroughs || !f.flows || !f.alone || !f.guarantee) return f;
+	return { ...f, ...fairSharesFor(f as FairShares, viewer) };
+}
+
 /** Shapes a run for the API (aggregates only: no child-level data). */
-export function toRun(run: RunRow, childCount?: number) {
+export function toRun(run: RunRow, childCount?: number, viewer: Principal = OUTSIDER) {
 	const request = run.request as { scope?: { childIds?: string[] } };
 	const figures = run.figures as { optimal?: boolean } | null;
 	return {
@@ -28,7 +41,7 @@ export function toRun(run: RunRow, childCount?: number) {
 		objective: run.objective,
 		lowerBound: run.lowerBound,
 		gap: run.gap,
-		figures: withTenths(run.figures, "journeyMinutes"),
+		figures: figuresFor(run.figures, viewer),
 		greedy: withTenths(run.greedy, "journeyMinutes"),
 		error: run.error,
 		createdAt: run.createdAt.toISOString(),

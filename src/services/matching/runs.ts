@@ -138,7 +138,12 @@ export async function executeRun(
 			provisions: provisionList.map(toSolverProvision),
 			params: paramsFor(policy, request.weights),
 			sideConstraints: request.sideConstraints,
-			options: { engine: request.engine, duals: true, explain: true },
+			options: {
+				engine: request.engine,
+				duals: true,
+				explain: true,
+				guarantee: request.guarantee ?? true,
+			},
 		};
 		await db
 			.update(matchingRuns)

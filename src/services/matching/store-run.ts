@@ -96,6 +96,7 @@ export async function storeRunResult(
 				stats: result.stats,
 				pruning: result.pruning,
 				sideConstraints: result.sideConstraints,
+				...(result.fairShares ?? {}),
 				warnings: result.warnings,
 			},
 			greedy: comparedWithGreedy(result, greedy),

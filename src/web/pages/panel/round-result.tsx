@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { ApiError } from "../../../http/problem.js";
 import { openConsultation } from "../../../services/consultations.js";
+import type { FairSharesView } from "../../../services/matching/fair-shares-view.js";
 import { showRun } from "../../../services/matching/run-disclosure.js";
 import { proposalsCsv, toProposal } from "../../../services/matching/run-view.js";
 import { getRun, listProposals } from "../../../services/matching/runs.js";
@@ -11,6 +12,7 @@ import { errorPage } from "../../errors.js";
 import { formText, UUID } from "../../forms.js";
 import { type PageContext, renderPage } from "../../render.js";
 import { boroughNames, money, panelContext } from "./context.js";
+import { FairSharesTable } from "./fair-shares.js";
 import { runIdOf } from "./rounds.js";
 
 type Proposal = ReturnType<typeof toProposal>;
@@ -123,6 +125,8 @@ export const roundResultRoutes = new Hono<WebEnv>()
 		const shown = await showRun(db, actor.principal, run);
 		const f = (shown.figures ?? {}) as Summary;
 		const g = shown.greedy as Greedy | null;
+		const seen = shown.figures as Partial<FairSharesView> | null;
+		const fair = seen?.boroughs && seen.guarantee ? (seen as FairSharesView) : null;
 		return renderPage(
 			c,
 			{ title: "Round result" },
@@ -158,6 +162,7 @@ export const roundResultRoutes = new Hono<WebEnv>()
 						},
 					]}
 				/>
+				{fair ? <FairSharesTable fair={fair} name={name} /> : null}
 				<p class="govuk-body">
 					<a class="govuk-link" href={`/panel/rounds/${run.id}/proposals.csv`} download="">
 						Download the proposals (CSV)
