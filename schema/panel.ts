@@ -25,6 +25,8 @@ export const CHILD_STATUSES = ["awaiting", "consulting", "placed"] as const;
 export const CONSULTATION_STATUSES = ["open", "agreed", "declined", "withdrawn", "closed"] as const;
 export const PLACEMENT_STATUSES = ["active", "ended", "cancelled"] as const;
 export const RUN_STATUSES = ["queued", "running", "done", "failed"] as const;
+/** A panel's round (its proposals may be accepted) or a commissioner's planning run (aggregates only). */
+export const RUN_KINDS = ["round", "planning"] as const;
 export const DECLINE_REASONS = [
 	"cannot_meet_need",
 	"no_capacity",
@@ -105,8 +107,19 @@ export const matchingRuns = pgTable(
 		requestedBy: text("requested_by").notNull(),
 		status: text("status").notNull().default("queued"),
 		progress: integer("progress").notNull().default(0),
+		kind: text("kind").notNull().default("round"),
+		/** A planning run's name, as its commissioner gave it. */
+		name: text("name"),
 		request: jsonb("request").notNull(),
+		/** The exact instance the solver was given (replayable). */
 		inputs: jsonb("inputs"),
+		/** sha-256 of the canonical JSON of `inputs` (keys sorted). */
+		inputHash: text("input_hash"),
+		/** sha-256 of the canonical allocation: each child with its provision or null. */
+		allocationHash: text("allocation_hash"),
+		solverVersion: text("solver_version"),
+		/** The state of the supply and the policy the instance was read from (supply snapshot key). */
+		dataVersion: text("data_version"),
 		engine: text("engine"),
 		method: text("method"),
 		objective: doublePrecision("objective"),
@@ -121,6 +134,8 @@ export const matchingRuns = pgTable(
 	},
 	(t) => [
 		check("run_status_valid", inList("status", RUN_STATUSES)),
+		check("run_kind_valid", inList("kind", RUN_KINDS)),
+		index("matching_run_created").on(t.createdAt.desc(), t.id.desc()),
 		check("run_progress", sql`${t.progress} BETWEEN 0 AND 100`),
 	],
 );
