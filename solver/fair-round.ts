@@ -1,6 +1,6 @@
 import type { CandidateEdges } from "./candidates";
 import { boroughFigures, boroughFlows, homeBoroughs, ownBoroughEdges } from "./fair-shares";
-import { guaranteeModel, solveGuaranteed } from "./guarantee";
+import { solveGuaranteed } from "./guarantee";
 import type { Instance } from "./instance";
 import type { LawfulModel } from "./lawful";
 import type { Outcome } from "./outcome";
@@ -68,11 +68,11 @@ export function fairRound(
 	let breaks: number | null = null;
 	if (on && worseOffWithout.length > 0) {
 		const placed = new Map([...aloneFigures].map(([b, f]) => [b, f.placed]));
-		const model = guaranteeModel(instance, edges, placed);
-		if (model) {
-			outcome = solveGuaranteed(model, options, warnings);
-			guaranteed = model.instance;
-			breaks = model.breaks;
+		const solved = solveGuaranteed(instance, edges, placed, options, warnings);
+		if (solved) {
+			outcome = solved.outcome;
+			guaranteed = solved.model.instance;
+			breaks = solved.model.breaks;
 		} else {
 			warnings.push("the round is too large for the guarantee's exact weights: not applied");
 			on = false;

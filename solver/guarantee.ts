@@ -23,15 +23,15 @@ export interface GuaranteeModel {
  * in published supply goes to its home borough's sink (by its fallback edge, or, with no
  * fallback, by an edge costing the unplaced penalty: "no placement found", as before), whose
  * capacity is the borough's children minus the number it places alone. Leaving a child out of
- * every sink costs U′ = 2B + 1, B above any cost difference a chain of moves can make (the
- * widest edge spread summed over children, plus the dearest edge): matching alone is a complete
- * feasible point, so an optimum never uses U′ and the solve is exact with the usual certificate.
+ * every sink costs `outCost`; matching alone is a complete feasible point, so for a large enough
+ * outCost the optimum leaves nobody out (see solveGuaranteed).
  */
 export function guaranteeModel(
 	instance: Instance,
 	edges: CandidateEdges,
 	alonePlaced: Map<string, number>,
-): GuaranteeModel | null {
+	outCost: number,
+): GuaranteeModel {
 	const U = instance.params.cost.unplacedPenalty;
 	const n = instance.children.length;
 	const children = new Map<string, number>();
@@ -52,30 +52,20 @@ export function guaranteeModel(
 	const sink: number[] = [];
 	const cost: number[] = [];
 	const origin: number[] = [];
-	let spread = 0;
-	let dearest = Number.NEGATIVE_INFINITY;
+	const add = (i: number, j: number, c: number, from: number) => {
+		source.push(i);
+		sink.push(j);
+		cost.push(c);
+		origin.push(from);
+	};
 	for (let i = 0; i < n; i++) {
-		let lo = Number.POSITIVE_INFINITY;
-		let hi = Number.NEGATIVE_INFINITY;
-		const add = (j: number, c: number, from: number) => {
-			source.push(i);
-			sink.push(j);
-			cost.push(c);
-			origin.push(from);
-			lo = Math.min(lo, c);
-			hi = Math.max(hi, c);
-		};
 		for (let e = edges.childStart[i] as number; e < (edges.childStart[i + 1] as number); e++) {
-			if ((edges.total[e] as number) < U)
-				add(edges.provision[e] as number, edges.total[e] as number, e);
+			const total = edges.total[e] as number;
+			if (total < U) add(i, edges.provision[e] as number, total, e);
 		}
-		if (!instance.fallback[i])
-			add(sinkOf.get(instance.children[i]?.borough as string) as number, U, -1);
-		spread += hi - lo;
-		dearest = Math.max(dearest, hi);
+		const home = instance.children[i]?.borough as string;
+		if (!instance.fallback[i]) add(i, sinkOf.get(home) as number, U, -1);
 	}
-	const breaks = Math.max(U, dearest + spread);
-	if (4 * (2 * breaks + 1) > Number.MAX_SAFE_INTEGER) return null;
 	const csr = buildCsr({
 		sourceCount: n,
 		capacities,
@@ -84,7 +74,7 @@ export function guaranteeModel(
 			sink: Int32Array.from(sink),
 			cost: Float64Array.from(cost),
 		},
-		unplacedCost: 2 * breaks + 1,
+		unplacedCost: outCost,
 	});
 	const provisions = instance.provisions.map((p, j) =>
 		j >= instance.published ? { ...p, capacity: capacities[j] as number } : p,
@@ -94,28 +84,39 @@ export function guaranteeModel(
 		origin: Int32Array.from(origin),
 		instance: { ...instance, provisions },
 		room,
-		breaks,
+		breaks: (outCost - 1) / 2,
 	};
 }
 
 /**
- * Solves the guarantee network with the round's engine; the allocation comes back in candidate
- * edges (−1: no placement found), with the same objective as the unconstrained round counts it.
+ * Solves the guarantee network with the round's engine, exactly: first with leaving a child out
+ * at 2(U + the dearest |edge|) + 1, then 16 times dearer until nobody is left out. A complete
+ * allocation optimal with the option of leaving children out is optimal among complete ones,
+ * and the certificate proves it. The allocation comes back in candidate edges (−1: no
+ * placement found), with the objective counted as in the unconstrained round. Null when the
+ * cost of leaving a child out outgrows exact integers first.
  */
 export function solveGuaranteed(
-	model: GuaranteeModel,
+	instance: Instance,
+	edges: CandidateEdges,
+	alonePlaced: Map<string, number>,
 	options: SolveOptions,
 	warnings: string[],
-): Outcome {
-	const outcome = solvePure(model.csr, options, warnings);
-	const flow = outcome.core?.flow;
-	if (flow?.assign.some((j) => j < 0)) {
-		throw new Error("the no-borough-worse-off guarantee left a child out of every sink");
-	}
-	return {
-		...outcome,
-		assignment: Int32Array.from(outcome.assignment, (k) =>
+): { outcome: Outcome; model: GuaranteeModel } | null {
+	let dearest = 0;
+	for (const c of edges.total) dearest = Math.max(dearest, Math.abs(c));
+	const U = instance.params.cost.unplacedPenalty;
+	for (let out = 2 * (U + dearest) + 1; ; out = 16 * (out - 1) + 1) {
+		// The simplex prices its artificial arcs at 4 Σ|cost| + 1 and needs 4 times that exact.
+		if ((edges.count + instance.children.length) * out > Number.MAX_SAFE_INTEGER / 64) return null;
+		const model = guaranteeModel(instance, edges, alonePlaced, out);
+		const tried: string[] = [];
+		const outcome = solvePure(model.csr, options, tried);
+		if (outcome.core?.flow.assign.some((j) => j < 0)) continue;
+		warnings.push(...tried);
+		const assignment = Int32Array.from(outcome.assignment, (k) =>
 			k < 0 ? -1 : (model.origin[k] as number),
-		),
-	};
+		);
+		return { outcome: { ...outcome, assignment }, model };
+	}
 }
