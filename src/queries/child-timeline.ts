@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, notLike, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, notLike, or } from "drizzle-orm";
 import { auditEvents, consultations, placements, settings } from "../../schema/index.js";
 import type { Executor } from "../db/types.js";
 import { views } from "./consultations.js";
@@ -12,32 +12,26 @@ export function placementsOfChild(tx: Executor, borough: string, childId: string
 	);
 }
 
-/**
- * The decisions recorded about a child, its consultations and placements: writes, not reads.
- * One query: the consultations' and placements' ids come from subqueries, not a round trip.
- */
-export function decisionsAboutChild(tx: Executor, childId: string) {
-	// By (entity type, id), the audit log's index: the log grows with every read.
-	const ofChild = (type: string, table: typeof consultations | typeof placements) =>
-		and(
-			eq(auditEvents.entityType, type),
-			inArray(
-				auditEvents.entityId,
-				tx
-					.select({ id: sql<string>`${table.id}::text` })
-					.from(table)
-					.where(eq(table.childId, childId)),
-			),
-		);
+/** The decisions recorded about a child, its consultations and placements: writes, not reads. */
+export function decisionsAbout(
+	tx: Executor,
+	ids: { child: string; consultations: string[]; placements: string[] },
+) {
+	// By (entity type, id), the audit log's index: the log grows with every read. The ids are
+	// given, not subqueries: with `in (select …)` the planner scanned every consultation event.
+	const of = (type: string, list: string[]) =>
+		list.length
+			? and(eq(auditEvents.entityType, type), inArray(auditEvents.entityId, list))
+			: undefined;
 	return tx
 		.select()
 		.from(auditEvents)
 		.where(
 			and(
 				or(
-					and(eq(auditEvents.entityType, "child"), eq(auditEvents.entityId, childId)),
-					ofChild("consultation", consultations),
-					ofChild("placement", placements),
+					of("child", [ids.child]),
+					of("consultation", ids.consultations),
+					of("placement", ids.placements),
 				),
 				notLike(auditEvents.action, "%.read"),
 				notLike(auditEvents.action, "%.list"),

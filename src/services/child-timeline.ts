@@ -1,7 +1,7 @@
 import type { Db } from "../db/types.js";
 import {
 	consultationsOfChild,
-	decisionsAboutChild,
+	decisionsAbout,
 	placementsOfChild,
 	settingNames,
 } from "../queries/child-timeline.js";
@@ -50,14 +50,18 @@ function changedFields(before: unknown, after: unknown): string | undefined {
 export async function childTimeline(db: Db, actor: Actor, childId: string, now: Date) {
 	const borough = homeBoroughOf(actor.principal);
 	const child = await loadOwn(db, borough, childId);
-	// Independent reads (in parallel on PostgreSQL), then one audit entry for each read, as the
-	// child's own read and its consultations' list would each have written.
-	const [consultations, placed, preferenceNames, decisions] = await Promise.all([
+	// Independent reads (in parallel on PostgreSQL), then the decisions about what they found, then
+	// one audit entry for each read, as the child's own read and its consultations' list would write.
+	const [consultations, placed, preferenceNames] = await Promise.all([
 		consultationsOfChild(db, borough, childId),
 		placementsOfChild(db, borough, childId),
 		settingNames(db, child.preferences),
-		decisionsAboutChild(db, childId),
 	]);
+	const decisions = await decisionsAbout(db, {
+		child: childId,
+		consultations: consultations.map((v) => v.c.id),
+		placements: placed.map((p) => p.pl.id),
+	});
 	await audit(db, actor, [
 		{ action: "child.read", entityType: "child", entityId: childId },
 		{
