@@ -29,7 +29,15 @@ import { vacancyRoutes } from "./routes/vacancies.js";
 import { whatIfRoutes } from "./routes/what-if.js";
 import { requestJobWorker } from "./services/jobs/from-app.js";
 import type { JobWorker } from "./services/jobs/worker.js";
-import { isPagePath, mountWeb, notFoundPage, type WebOptions, wantsPage } from "./web/index.js";
+import {
+	appErrorPage,
+	IMPORT_PAGE_PATH,
+	isPagePath,
+	mountWeb,
+	notFoundPage,
+	type WebOptions,
+	wantsPage,
+} from "./web/index.js";
 
 export interface AppOptions {
 	db: Db;
@@ -115,8 +123,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 		});
 	const bodyLimitDefault = limit(options.maxBodyBytes ?? 1_048_576);
 	const bodyLimitImport = limit(options.importMaxBodyBytes ?? options.maxBodyBytes ?? 1_048_576);
+	// The upload page takes a register file as large as the API's import does.
+	const importPaths = ["/settings/import", IMPORT_PAGE_PATH];
 	app.use((c, next) =>
-		c.req.path === "/settings/import" ? bodyLimitImport(c, next) : bodyLimitDefault(c, next),
+		importPaths.includes(c.req.path) ? bodyLimitImport(c, next) : bodyLimitDefault(c, next),
 	);
 	app.use(rejectNulBytes(options.web ? isPagePath : undefined));
 
@@ -165,7 +175,11 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 		c.header("Content-Security-Policy", DOCS_CSP);
 		return c.html(docsPage(options.assets.manifest, API_TITLE));
 	});
-	const web = options.web && mountWeb(app, options.web, options.assets.manifest);
+	const web =
+		options.web &&
+		mountWeb(app, options.web, options.assets.manifest, {
+			importMaxBytes: options.importMaxBodyBytes ?? options.maxBodyBytes ?? 1_048_576,
+		});
 
 	app.notFound((c) =>
 		web && wantsPage(c)
@@ -176,6 +190,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 				),
 	);
 	app.onError((error, c) => {
+		// Refused before the pages' own handler (a body over the limit): still a page.
+		if (web && isPagePath(c.req.path)) return appErrorPage(error, c, web);
 		if (error instanceof ApiError) return problemResponse(c, error);
 		if (error instanceof HTTPException) {
 			const code = HTTP_EXCEPTION_CODES[error.status] ?? "bad_request";

@@ -17,4 +17,13 @@ export type WebEnv = {
 };
 
 /** The options as the pages see them, with the built assets' names and the checked sessions. */
-export type MountedWeb = WebOptions & { manifest: AssetManifest; sessions: SessionCache };
+export type MountedWeb = WebOptions & {
+	manifest: AssetManifest;
+	sessions: SessionCache;
+} & WebLimits;
+
+/** Limits the app sets for its pages as for the API. */
+export interface WebLimits {
+	/** The largest register file the upload page takes (the API's IMPORT_MAX_BYTES). */
+	importMaxBytes: number;
+}

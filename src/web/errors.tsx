@@ -3,7 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import { ApiError } from "../http/problem.js";
 import { type PageContext, renderPage } from "./render.js";
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 500 | 503;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500 | 503;
 
 const TITLES: Record<ErrorStatus, string> = {
 	400: "There is a problem with the request",
@@ -11,6 +11,7 @@ const TITLES: Record<ErrorStatus, string> = {
 	403: "You cannot see this page",
 	404: "Page not found",
 	409: "That has changed since you looked",
+	413: "The file is too large",
 	422: "That cannot be done",
 	500: "Sorry, there is a problem with the service",
 	503: "Sorry, the service is unavailable",

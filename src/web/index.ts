@@ -2,7 +2,7 @@ import type { Context, Hono, MiddlewareHandler } from "hono";
 import { Hono as Router } from "hono";
 import type { AssetManifest } from "../assets/manifest.js";
 import type { AppEnv } from "../http/env.js";
-import type { MountedWeb, WebEnv, WebOptions } from "./env.js";
+import type { MountedWeb, WebEnv, WebLimits, WebOptions } from "./env.js";
 import { errorPage, pageErrorHandler } from "./errors.js";
 import { ADMIN_PAGES } from "./pages/admin/index.js";
 import { COMMISSIONER_PAGES } from "./pages/commissioner/index.js";
@@ -16,6 +16,7 @@ import { readSession } from "./session/session.js";
 import { SessionCache } from "./session/session-cache.js";
 
 export type { WebOptions } from "./env.js";
+export { IMPORT_PAGE_PATH } from "./pages/publisher/index.js";
 
 function provide(options: MountedWeb): MiddlewareHandler<WebEnv> {
 	return async (c, next) => {
@@ -54,8 +55,13 @@ const ROOT_PATHS = ["/", "/sign-in", "/sign-out", "/auth/callback"];
  * The pages' middleware (session, CSP, Origin check) is bound to the pages' own paths, so it
  * never runs for an API route.
  */
-export function mountWeb(app: Hono<AppEnv>, web: WebOptions, manifest: AssetManifest): MountedWeb {
-	const options: MountedWeb = { ...web, manifest, sessions: new SessionCache() };
+export function mountWeb(
+	app: Hono<AppEnv>,
+	web: WebOptions,
+	manifest: AssetManifest,
+	limits: WebLimits,
+): MountedWeb {
+	const options: MountedWeb = { ...web, manifest, sessions: new SessionCache(), ...limits };
 	for (const path of ROOT_PATHS) {
 		const middleware = [...pageMiddleware(options), queryNulCheck];
 		app.use(path, ...(middleware as unknown as MiddlewareHandler<AppEnv>[]));
@@ -87,4 +93,12 @@ export function notFoundPage(c: Context<AppEnv>, options: MountedWeb) {
 	wc.set("web", options);
 	wc.set("signedIn", false);
 	return errorPage(wc, 404, "Check the address, or go back and choose again.");
+}
+
+/** An error the app raised before a page's own handler ran (a body over the limit), as a page. */
+export function appErrorPage(error: Error, c: Context<AppEnv>, options: MountedWeb) {
+	const wc = c as unknown as Context<WebEnv>;
+	wc.set("web", options);
+	wc.set("signedIn", false);
+	return pageErrorHandler(error, wc);
 }

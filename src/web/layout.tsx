@@ -27,6 +27,7 @@ export const NAVIGATION: Partial<Record<Principal["role"], NavItem[]>> = {
 		{ href: "/publisher/settings", text: "Settings" },
 		{ href: "/publisher/vacancies", text: "Vacancies" },
 		{ href: "/publisher/changes", text: "Changes" },
+		{ href: "/publisher/import", text: "Upload" },
 	],
 	setting: [{ href: "/school/consultations", text: "Consultations" }],
 	admin: [{ href: "/admin/audit", text: "Audit trail" }],

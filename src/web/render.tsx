@@ -15,7 +15,7 @@ export async function renderPage(
 	c: PageContext,
 	props: Omit<LayoutProps, "assets" | "path" | "principal">,
 	body: Child,
-	status: 200 | 400 | 401 | 403 | 404 | 409 | 422 | 500 | 503 = 200,
+	status: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500 | 503 = 200,
 ) {
 	c.header("Cache-Control", "no-store");
 	const principal = c.get("signedIn") ? c.get("principal") : undefined;

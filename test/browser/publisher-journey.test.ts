@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, launchChromium, listen, offlineContext } from "../support/browser.js";
@@ -5,6 +6,9 @@ import { useWebApp } from "../support/web.js";
 import { axeViolations, screenshot, tabTo } from "./a11y.js";
 
 const t = useWebApp();
+const GIAS_KINGSTON = fileURLToPath(
+	new URL("../fixtures/import/gias-kingston.csv", import.meta.url),
+);
 
 async function feedCursor() {
 	let since = "0";
@@ -46,7 +50,7 @@ describe.skipIf(!hasChromium)(
 			await Promise.all([page.waitForNavigation(), page.keyboard.press(key)]);
 		};
 
-		it("edits three counts in the grid, publishes once, sees them; the settings, a setting, and edits a provision", {
+		it("edits three counts in the grid, publishes once, sees them; the settings, a setting, edits a provision, uploads a register file", {
 			timeout: 120_000,
 		}, async () => {
 			const { context, blocked } = await offlineContext(chromium.browser);
@@ -128,6 +132,30 @@ describe.skipIf(!hasChromium)(
 			await press(page, "Enter");
 			expect(await page.locator("tbody tr").count()).toBeGreaterThan(2);
 			await check(page, "changes");
+
+			// Upload the Kingston GIAS extract: checked first (nothing saved), then imported.
+			await tabTo(page, (el) => el.tag === "a" && el.text === "Upload");
+			await press(page, "Enter");
+			await check(page, "upload");
+			await tabTo(page, (el) => el.name === "file");
+			// The file chooser is the operating system's; the test hands it the file directly.
+			await page.setInputFiles("#file", GIAS_KINGSTON);
+			await tabTo(page, (el) => el.name === "dryRun");
+			await page.keyboard.press("Space");
+			await tabTo(page, (el) => el.tag === "button" && el.text === "Upload");
+			await press(page, "Enter");
+			expect(await page.locator(".govuk-notification-banner").textContent()).toContain(
+				"nothing was saved",
+			);
+			await check(page, "upload-checked");
+			expect((await t.app.request("/settings/990101")).status).toBe(404);
+			await tabTo(page, (el) => el.name === "file");
+			await page.setInputFiles("#file", GIAS_KINGSTON);
+			await tabTo(page, (el) => el.tag === "button" && el.text === "Upload");
+			await press(page, "Enter");
+			expect(await page.locator(".govuk-notification-banner").textContent()).toContain("3 created");
+			await check(page, "upload-imported");
+			expect((await t.app.request("/settings/990101")).status).toBe(200);
 
 			expect(blocked).toEqual([]);
 			expect(problems).toEqual([]);

@@ -58,6 +58,16 @@ export class Browser {
 		return this.remember(r);
 	}
 
+	/** Sends a multipart form (a file upload) from our own origin, as a browser would. */
+	async postMultipart(path: string, form: FormData, origin = ORIGIN) {
+		const r = await this.app.request(`${ORIGIN}${path}`, {
+			method: "POST",
+			headers: { origin, accept: "text/html", ...this.cookieHeader() },
+			body: form,
+		});
+		return this.remember(r);
+	}
+
 	/** Signs in on the development page as the given role and borough. */
 	async signIn(role: string, la = "", extra: Record<string, string> = {}) {
 		const r = await this.post("/sign-in", { role, la, next: "/", ...extra });

@@ -19,6 +19,7 @@ const DESCRIPTIONS: Record<string, string> = {
 	"/publisher/settings": "The borough's settings and their provisions, places and vacancies.",
 	"/publisher/vacancies": "Every vacancy in one grid: change several, publish them together.",
 	"/publisher/changes": "London's vacancy change feed, in the order the changes were made.",
+	"/publisher/import": "Upload a GIAS CSV or JSON of settings and provisions: all rows or none.",
 	"/school/consultations": "Consultations from boroughs to answer, due dates, your past answers.",
 	"/admin/audit": "Who did what to which record, when, before and after; filter and download.",
 };
