@@ -1,4 +1,6 @@
 import { fileURLToPath } from "node:url";
+import { boroughs as boroughTable } from "../../schema/index.js";
+import type { FairShares } from "../../solver/index.js";
 import { prepareDatabase } from "../bootstrap.js";
 import { loadConfig } from "../config.js";
 import { RunRequest } from "../contracts/matching-runs.js";
@@ -21,6 +23,34 @@ interface Figures {
 	lawfulPreferencesHonoured?: number;
 	firstPreferenceReasons?: Record<string, number>;
 	criteria?: { order: number; criterion: string }[];
+	solveMs?: number;
+	boroughs?: FairShares["boroughs"];
+	guarantee?: FairShares["guarantee"];
+	alone?: FairShares["alone"];
+}
+
+/** Per borough: children, placed in published supply alone, pooled without and with the guarantee. */
+function fairSharesOf(on: Figures, off: Figures, names: Map<string, string>) {
+	const without = new Map((off.boroughs ?? []).map((b) => [b.borough, b.pooled.placed]));
+	const name = (b: string) => names.get(b) ?? b;
+	const price = on.guarantee?.price;
+	return {
+		boroughs: (on.boroughs ?? [])
+			.map((b) => ({
+				borough: name(b.borough),
+				children: b.pooled.children,
+				alone: b.alone.placed,
+				pooledWithout: without.get(b.borough) ?? 0,
+				pooledWith: b.pooled.placed,
+			}))
+			.sort((a, b) => (a.borough < b.borough ? -1 : 1)),
+		placed: { alone: on.alone?.placed ?? 0, pooledWithout: off.placed, pooledWith: on.placed },
+		worseOffWithout: (on.guarantee?.worseOffWithout ?? []).map(name).sort(),
+		price: price
+			? { annualCost: price.annualCost, placedFewer: price.placedFewer, objective: price.objective }
+			: null,
+		solveMs: { guaranteeOn: on.solveMs ?? 0, guaranteeOff: off.solveMs ?? 0 },
+	};
 }
 
 /**
@@ -44,10 +74,20 @@ export async function demoFigures(seed: number, children: number) {
 			},
 			requestId: "demo-figures",
 		};
-		const { run } = await createRun(database.db, admin, RunRequest.parse({}), now);
-		await requestJobWorker(database.db, () => now).runSubject(run.id);
-		const done = await getRun(database.db, admin.principal, run.id);
-		if (done.status !== "done") throw new Error(`the round ended ${done.status}: ${done.error}`);
+		const round = async (guarantee: boolean) => {
+			const request = RunRequest.parse({ guarantee });
+			const { run } = await createRun(database.db, admin, request, now);
+			await requestJobWorker(database.db, () => now).runSubject(run.id);
+			const done = await getRun(database.db, admin.principal, run.id);
+			if (done.status !== "done") throw new Error(`the round ended ${done.status}: ${done.error}`);
+			return done;
+		};
+		const done = await round(true);
+		const off = (await round(false)).figures as Figures;
+		const names = new Map(
+			(await database.db.select().from(boroughTable)).map((b) => [b.code, b.name]),
+		);
+		const run = done;
 		const f = done.figures as Figures;
 		const g = done.greedy as Figures;
 		const prices = await shadowPriceReport(database.db, admin.principal, {
@@ -80,6 +120,7 @@ export async function demoFigures(seed: number, children: number) {
 			criteria: (f.criteria ?? []).map((c) => `${c.order}. ${c.criterion}`),
 			greedy: side(g),
 			savingAgainstGreedy: g.annualCost - f.annualCost,
+			fairShares: fairSharesOf(f, off, names),
 			topShadowPrice: top
 				? {
 						setting: top.settingName ?? String(top.urn),
@@ -104,7 +145,9 @@ export type DemoFigures = Awaited<ReturnType<typeof demoFigures>>;
  */
 export function demoFiguresTable(f: DemoFigures): string {
 	const gbp = (n: number) => `£${n.toLocaleString("en-GB")}`;
-	const { matched: m, greedy: g, topShadowPrice: top } = f;
+	const { matched: m, greedy: g, topShadowPrice: top, fairShares: fair } = f;
+	const worse = fair.worseOffWithout;
+	const price = fair.price;
 	return [
 		`London demo (seed ${f.demo.seed}): an admin round over all ${f.demo.children} waiting children, ${f.optimal ? "proven optimal" : "not proven optimal"}`,
 		"",
@@ -124,6 +167,21 @@ export function demoFiguresTable(f: DemoFigures): string {
 		top
 			? `The most valuable extra place (the top shadow price): one more at ${top.setting} (${top.provision}, ${top.borough}) saves ${gbp(top.gainPlusOne)} a year, against the dearest fallback it replaces, ${top.fallbackCost === null ? "none" : gbp(top.fallbackCost)} a year (fee + transport).`
 			: "No shadow prices (no finished run).",
+		"",
+		`Fair shares: children placed in published supply by each borough matching alone (its own children in its own places), pooled without the no-borough-worse-off guarantee, and pooled with it (the run above). London alone places ${fair.placed.alone}, pooled ${fair.placed.pooledWithout} without the guarantee and ${fair.placed.pooledWith} with it.`,
+		"",
+		"| borough | children | alone | pooled, no guarantee | pooled, with the guarantee |",
+		"|---|---|---|---|---|",
+		...fair.boroughs.map(
+			(b) =>
+				`| ${b.borough} | ${b.children} | ${b.alone} | ${b.pooledWithout}${b.pooledWithout < b.alone ? " (fewer)" : ""} | ${b.pooledWith} |`,
+		),
+		"",
+		`Without the guarantee ${worse.length === 0 ? "no borough" : `${worse.length} ${worse.length === 1 ? "borough" : "boroughs"} (${worse.join(", ")})`} would place fewer of ${worse.length === 1 ? "its" : "their"} children than alone. ${
+			price
+				? `The guarantee's price: ${gbp(price.annualCost)} a year and ${price.placedFewer === 0 ? "no child fewer" : `${Math.abs(price.placedFewer)} ${price.placedFewer > 0 ? "fewer" : "more"} children`} placed in published supply, against the unconstrained optimum.`
+				: "The guarantee was off."
+		}`,
 	].join("\n");
 }
 
