@@ -4,6 +4,7 @@
  * alone) and solveTransportation (the geography-free core, e.g. for OR-Library instances).
  */
 export { buildCandidates, type CandidateEdges } from "./candidates";
+export { canonicalAllocation, canonicalJson, SOLVER_VERSION } from "./canonical";
 export { type HighsModule, HighsNotSolvedError } from "./core/highs";
 export { LpTooLargeError } from "./core/lp";
 export type { TransportEdge, TransportEdgeArrays, TransportInput } from "./core/problem";

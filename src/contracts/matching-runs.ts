@@ -45,13 +45,10 @@ export const RunRequest = z
 			})
 			.strict()
 			.optional(),
-		engine: z
-			.enum(["auto", "network", "simplex", "lp"])
-			.default("auto")
-			.openapi({
-				description:
-					"auto: the faster exact graph engine for the round (network or simplex); network: successive shortest paths; simplex: the primal network simplex; lp: javascript-lp-solver (small rounds; larger ones fall back to network). All reach the same proven optimum.",
-			}),
+		engine: z.enum(["auto", "network", "simplex", "lp"]).default("auto").openapi({
+			description:
+				"auto: the faster exact graph engine for the round (network or simplex); network: successive shortest paths; simplex: the primal network simplex; lp: javascript-lp-solver (small rounds; larger ones fall back to network). All reach the same proven optimum.",
+		}),
 		guarantee: z.boolean().default(true).openapi({
 			description:
 				"No borough worse off (runs over two or more boroughs' children): each borough places at least as many of its children in published supply as matching alone would. Its price is in the run's figures (`guarantee.price`). Not applied with side constraints.",
@@ -64,9 +61,26 @@ export const RunId = z
 	.uuid("must be a run id (UUID)")
 	.openapi({ param: { name: "id", in: "path" } });
 
+const RunKind = z.enum(["round", "planning"]).openapi({
+	description:
+		"round: a panel's (or an admin's) round, whose proposals a panel may accept; planning: a commissioner's named planning run over the boroughs it plans for (aggregates only, no proposals to accept)",
+});
+const Provenance = {
+	inputHash: z.string().nullable().openapi({
+		description:
+			"sha-256 (hex) of the canonical JSON (keys sorted) of the exact instance solved: GET …/replay gives it",
+	}),
+	solverVersion: z.string().nullable(),
+	dataVersion: z.string().nullable().openapi({
+		description: "The state of the supply of places and the policy the instance was read from",
+	}),
+};
+
 export const Run = z
 	.object({
 		id: z.uuid(),
+		kind: RunKind,
+		name: z.string().nullable(),
 		status: z.enum(RUN_STATUSES),
 		progress: z.number().int(),
 		borough: z.string().nullable(),
@@ -87,6 +101,11 @@ export const Run = z
 		greedy: z.unknown().openapi({
 			description: "The greedy baseline's figures and what the optimum saves against it",
 		}),
+		...Provenance,
+		allocationHash: z.string().nullable().openapi({
+			description:
+				"sha-256 (hex) of the canonical allocation: each child with its provision, or its reason and fallback",
+		}),
 		error: z.string().nullable(),
 		createdAt: z.string(),
 		finishedAt: z.string().nullable(),
@@ -94,9 +113,66 @@ export const Run = z
 			description:
 				"Figures shown as null to this caller, by path (figures.placed, greedy.fallback, …): another borough's counts of 1 to 4 children, a count that a total would give away, and the figures that encode a hidden count (the fallbacks' cost, the objective). Empty for an admin and for a borough's own runs.",
 		}),
-		links: z.object({ self: z.string(), proposals: z.string() }),
+		links: z.object({ self: z.string(), proposals: z.string(), replay: z.string() }),
 	})
 	.openapi("MatchingRun");
+
+export const RunList = z
+	.object({
+		items: z.array(
+			Run.pick({
+				id: true,
+				kind: true,
+				name: true,
+				status: true,
+				borough: true,
+				scopeBoroughs: true,
+				children: true,
+				engine: true,
+				optimal: true,
+				inputHash: true,
+				solverVersion: true,
+				dataVersion: true,
+				createdAt: true,
+				finishedAt: true,
+				suppressed: true,
+				links: true,
+			}),
+		),
+		nextCursor: z.string().nullable().openapi({
+			description: "Pass as `cursor` for the next (older) page; null on the last page",
+		}),
+	})
+	.openapi("MatchingRunList");
+
+export const RunListQuery = z
+	.object({
+		limit: z.coerce.number().int().min(1).max(100).default(20),
+		cursor: z
+			.string()
+			.regex(/^[A-Za-z0-9_-]{1,200}$/, "must be a cursor from a previous page")
+			.optional()
+			.openapi({ description: "From the previous page's nextCursor" }),
+		kind: RunKind.optional(),
+	})
+	.strict();
+
+export const RunReplay = z
+	.object({
+		runId: z.uuid(),
+		kind: RunKind,
+		...Provenance,
+		engine: z.string().nullable(),
+		expected: z.object({
+			objective: z.number().nullable(),
+			allocationHash: z.string().nullable(),
+		}),
+		instance: z.unknown().openapi({
+			description:
+				"The exact AllocationInput the solver was given (children, provisions, params, options): `npm run replay -- file.json` solves it again offline",
+		}),
+	})
+	.openapi("MatchingRunReplay");
 
 export const Proposal = z
 	.object({

@@ -1,11 +1,21 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireRole } from "../auth/middleware.js";
-import { Proposal, Run, RunId, RunRequest } from "../contracts/matching-runs.js";
+import {
+	Proposal,
+	Run,
+	RunId,
+	RunList,
+	RunListQuery,
+	RunReplay,
+	RunRequest,
+} from "../contracts/matching-runs.js";
 import { actorOf } from "../http/actor.js";
 import { authResponses, bearerSecurity } from "../http/auth-docs.js";
 import { jsonBody, jsonContent, problemResponses } from "../http/openapi.js";
 import { createRouter } from "../http/router.js";
+import { runReplay } from "../services/matching/replay.js";
 import { showRun } from "../services/matching/run-disclosure.js";
+import { pageOfRuns } from "../services/matching/run-list.js";
 import { proposalsCsv, toProposal } from "../services/matching/run-view.js";
 import { createRun, getRun, listProposals, waitForRunEnd } from "../services/matching/runs.js";
 
@@ -43,6 +53,42 @@ const getRunRoute = createRoute({
 	middleware: [requireRole("panel", "admin", "commissioner")] as const,
 	request: { params: z.object({ id: RunId }) },
 	responses: { 200: jsonContent(Run, "The run"), ...authResponses, ...problemResponses(400, 404) },
+});
+
+const listRunsRoute = createRoute({
+	method: "get",
+	path: "/matching-runs",
+	operationId: "listMatchingRuns",
+	tags,
+	summary: "The runs you may see, newest first, a page at a time",
+	description:
+		"A panel sees the runs that cover its borough's children; a commissioner and an admin every run. Pages follow `nextCursor` (limit 1–100, default 20); `kind=planning` lists the named planning runs. Each run's child count is disclosed as its own view discloses it.",
+	security: bearerSecurity,
+	middleware: [requireRole("panel", "admin", "commissioner")] as const,
+	request: { query: RunListQuery },
+	responses: {
+		200: jsonContent(RunList, "A page of runs"),
+		...authResponses,
+		...problemResponses(400),
+	},
+});
+
+const replayRoute = createRoute({
+	method: "get",
+	path: "/matching-runs/{id}/replay",
+	operationId: "getMatchingRunReplay",
+	tags,
+	summary: "The exact instance a run solved, with its hash and the stored objective and allocation",
+	description:
+		"For the home borough's panel (a round of its own children) or an admin: the instance is child-level data (pseudonymous). Save the body and run `npm run replay -- file.json` to solve it again offline: it prints the objective and the allocation's hash and exits non-zero if they differ from the stored ones. A run you may not see is 404; one you may see but not replay (a commissioner, a borough in a joint round) is 403; a run not yet done is 409.",
+	security: bearerSecurity,
+	middleware: [requireRole("panel", "admin", "commissioner")] as const,
+	request: { params: z.object({ id: RunId }) },
+	responses: {
+		200: jsonContent(RunReplay, "The run's instance"),
+		...authResponses,
+		...problemResponses(400, 404, 409),
+	},
 });
 
 const proposalsRoute = createRoute({
@@ -89,6 +135,14 @@ export const matchingRunRoutes = createRouter()
 		return done
 			? c.json(await showRun(db, principal, done, childCount), 201)
 			: c.json(await showRun(db, principal, run, childCount), 202);
+	})
+	.openapi(listRunsRoute, async (c) => {
+		const page = await pageOfRuns(c.get("deps").db, c.get("principal"), c.req.valid("query"));
+		return c.json(page, 200);
+	})
+	.openapi(replayRoute, async (c) => {
+		const body = await runReplay(c.get("deps").db, actorOf(c), c.req.valid("param").id);
+		return c.json(body, 200);
 	})
 	.openapi(getRunRoute, async (c) => {
 		const { db } = c.get("deps");

@@ -30,6 +30,8 @@ export function toRun(run: RunRow, childCount?: number, viewer: Principal = OUTS
 	const figures = run.figures as { optimal?: boolean } | null;
 	return {
 		id: run.id,
+		kind: run.kind as "round" | "planning",
+		name: run.name,
 		status: run.status as "queued" | "running" | "done" | "failed",
 		progress: run.progress,
 		borough: run.boroughCode,
@@ -43,12 +45,20 @@ export function toRun(run: RunRow, childCount?: number, viewer: Principal = OUTS
 		gap: run.gap,
 		figures: figuresFor(run.figures, viewer),
 		greedy: withTenths(run.greedy, "journeyMinutes"),
+		inputHash: run.inputHash,
+		allocationHash: run.allocationHash,
+		solverVersion: run.solverVersion,
+		dataVersion: run.dataVersion,
 		error: run.error,
 		createdAt: run.createdAt.toISOString(),
 		finishedAt: run.finishedAt?.toISOString() ?? null,
 		/** Figures hidden from this viewer (another borough's counts of 1–4 children), by path. */
 		suppressed: [] as string[],
-		links: { self: `/matching-runs/${run.id}`, proposals: `/matching-runs/${run.id}/proposals` },
+		links: {
+			self: `/matching-runs/${run.id}`,
+			proposals: `/matching-runs/${run.id}/proposals`,
+			replay: `/matching-runs/${run.id}/replay`,
+		},
 	};
 }
 

@@ -7,7 +7,7 @@ import {
 	provisions,
 	settings,
 } from "../../../schema/index.js";
-import type { AllocationInput } from "../../../solver/index.js";
+import { type AllocationInput, SOLVER_VERSION } from "../../../solver/index.js";
 import type { Principal } from "../../auth/claims.js";
 import type { RunRequestT } from "../../contracts/matching-runs.js";
 import type { Db, Executor } from "../../db/types.js";
@@ -18,7 +18,9 @@ import { loadPolicy } from "../policy.js";
 import { type RoundProgress, type SolveRound, solveInThisThread } from "../solve/solve-round.js";
 import { loadChildren, loadProvisions, toSolverChild, toSolverProvision } from "./load-instance.js";
 import { isoDay, paramsFor } from "./params.js";
+import { inputHashOf } from "./run-hash.js";
 import { storeRunResult } from "./store-run.js";
+import { supplyKey } from "./supply-snapshot.js";
 
 export type RunRow = typeof matchingRuns.$inferSelect;
 
@@ -145,9 +147,16 @@ export async function executeRun(
 				guarantee: request.guarantee ?? true,
 			},
 		};
+		// What makes the run replayable: the instance, its hash, and what produced it.
 		await db
 			.update(matchingRuns)
-			.set({ progress: 30, inputs: input })
+			.set({
+				progress: 30,
+				inputs: input,
+				inputHash: await inputHashOf(input),
+				solverVersion: SOLVER_VERSION,
+				dataVersion: (await supplyKey(db, isoDay(now()))) ?? null,
+			})
 			.where(eq(matchingRuns.id, runId));
 		// One call of the pure solver, in a worker thread on Node (the event loop stays free),
 		// its progress written as it comes.

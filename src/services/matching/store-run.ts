@@ -4,6 +4,7 @@ import type { AllocationResult, GreedyResult } from "../../../solver/index.js";
 import type { Executor } from "../../db/types.js";
 import { tenthsOfMinute } from "../rounding.js";
 import type { ProvisionInfo } from "./load-instance.js";
+import { allocationHashOf } from "./run-hash.js";
 
 /** What the optimum saves against the greedy baseline a panel would reach alone. */
 export function comparedWithGreedy(result: AllocationResult, greedy: GreedyResult) {
@@ -100,6 +101,7 @@ export async function storeRunResult(
 				warnings: result.warnings,
 			},
 			greedy: comparedWithGreedy(result, greedy),
+			allocationHash: await allocationHashOf(result),
 			shadowPrices,
 			finishedAt: now,
 		})
