@@ -3,17 +3,17 @@
 // designations are confirmed or flagged; a unit on one side only is reported.
 
 import { inArray } from "drizzle-orm";
-import { type CensusFinding, settingCensus, settings } from "../../schema/index.js";
-import type { Db, Executor } from "../db/types.js";
+import { type CensusFinding, settingCensus } from "../../schema/index.js";
+import type { Db } from "../db/types.js";
 import { type Actor, audit } from "./audit.js";
 import { chunks, fromExcluded } from "./import/bulk.js";
 import { censusFindings } from "./import/census-findings.js";
+import { canonical, matchSettings } from "./import/census-match.js";
 import { type ByteSource, detectEncoding, type Encoding } from "./import/encoding.js";
 import { dateInName } from "./import/read-rows.js";
 import { rejection } from "./import/rejection.js";
-import { type CensusRow, readSenCensus } from "./import/sen-census.js";
+import { readSenCensus } from "./import/sen-census.js";
 import { loadStored, type StoredProvision } from "./import/stored.js";
-import { describeResolved, type Resolved, resolveSuccessors } from "./urn-successors.js";
 
 export interface CensusImportOptions {
 	dryRun?: boolean;
@@ -34,36 +34,6 @@ const COMPARED = [
 	"findings",
 ] as const;
 
-/** JSON with object keys sorted (jsonb keeps its own key order) and sets of codes sorted. */
-function canonical(value: unknown): string {
-	return JSON.stringify(value, (_, v) =>
-		Array.isArray(v) && v.every((x) => typeof x === "string")
-			? [...v].sort()
-			: v && typeof v === "object" && !Array.isArray(v)
-				? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-				: v,
-	);
-}
-
-/** Which census URNs are stored settings, directly or through their GIAS successor. */
-async function matchSettings(tx: Executor, rows: CensusRow[]) {
-	const urns = rows.map((r) => r.urn);
-	const stored = new Set<number>();
-	for (const chunk of chunks(urns, 5000))
-		for (const s of await tx
-			.select({ urn: settings.urn })
-			.from(settings)
-			.where(inArray(settings.urn, chunk)))
-			stored.add(s.urn);
-	const resolved = new Map<number, Resolved>();
-	for (const chunk of chunks(
-		urns.filter((u) => !stored.has(u)),
-		5000,
-	))
-		for (const [from, r] of await resolveSuccessors(tx, chunk)) resolved.set(from, r);
-	return { stored, resolved };
-}
-
 export async function importSenSchools(
 	db: Db,
 	actor: Actor,
@@ -78,25 +48,7 @@ export async function importSenSchools(
 	if (read.errors.length) throw rejection(read.errors);
 	const asOf = options.asOf ?? dateInName(body.name) ?? now.toISOString().slice(0, 10);
 	return db.transaction(async (tx) => {
-		const { stored, resolved } = await matchSettings(tx, read.rows);
-		const target = new Map<number, CensusRow>();
-		const resolutions: { row: number; from: number; urn: number; message: string }[] = [];
-		const passedOver: { row: number; urn: number; reason: string }[] = [];
-		for (const r of read.rows) if (stored.has(r.urn)) target.set(r.urn, r);
-		for (const r of read.rows) {
-			const to = resolved.get(r.urn);
-			if (!to) continue;
-			if (target.has(to.urn)) {
-				passedOver.push({
-					row: r.row,
-					urn: r.urn,
-					reason: `${describeResolved(to)}, which has its own row in the file`,
-				});
-				continue;
-			}
-			target.set(to.urn, { ...r, urn: to.urn });
-			resolutions.push({ row: r.row, from: r.urn, urn: to.urn, message: describeResolved(to) });
-		}
+		const { target, resolved: resolutions, passedOver } = await matchSettings(tx, read.rows);
 		const registered = await loadStored(tx, [...target.keys()]);
 		const before = new Map<number, typeof settingCensus.$inferSelect>();
 		for (const chunk of chunks([...target.keys()], 5000))
@@ -171,7 +123,7 @@ export async function importSenSchools(
 			flagged: new Set(flags.map((f) => f.urn)).size,
 			confirmed,
 			notInRegister: read.rows.length - outcomes.length - passedOver.length,
-			resolved: resolutions.sort((a, b) => a.row - b.row),
+			resolved: resolutions,
 			passedOver,
 			flags: flags.sort((a, b) => a.row - b.row),
 			dryRun: options.dryRun === true,
