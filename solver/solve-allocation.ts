@@ -39,9 +39,9 @@ export function solveAllocation(
 ): AllocationResult {
 	const base = buildInstance(input);
 	const { instance, edges: priced } = withFallback(base, buildCandidates(base));
-	const alone = aloneEdgesOf(instance, priced);
-	const { edges, lawful } = roundEdges(instance, priced);
 	const options = input.options ?? {};
+	const alone = options.fairShares === false ? null : aloneEdgesOf(instance, priced);
+	const { edges, lawful } = roundEdges(instance, priced);
 	const warnings: string[] = [];
 	const csr = candidateCsr(instance, edges, warnings);
 	progress(0.2);

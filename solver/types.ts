@@ -178,6 +178,8 @@ export interface SolveOptions {
 	 * it on by default. Not applied under side constraints (a warning says so).
 	 */
 	guarantee?: boolean;
+	/** False: skip fair shares (matching alone) altogether, e.g. to measure what they add. */
+	fairShares?: boolean;
 }
 
 export interface AllocationInput {

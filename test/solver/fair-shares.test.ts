@@ -33,7 +33,7 @@ function shares(result: AllocationResult) {
 }
 
 describe("fair shares across boroughs", () => {
-	it("a round of one borough has none", () => {
+	it("a round of one borough has none, nor one that skips them; skipping changes no optimum", () => {
 		fc.assert(
 			fc.property(instanceArb(5, 4), (instance) => {
 				const one = {
@@ -41,6 +41,9 @@ describe("fair shares across boroughs", () => {
 					children: instance.children.map((c) => ({ ...c, borough: "202" })),
 				};
 				expect(solve(one).fairShares).toBeNull();
+				const skipped = solveAllocation({ ...instance, options: { fairShares: false } });
+				expect(skipped.fairShares).toBeNull();
+				expect(skipped.objective).toBe(solve(instance, "network", false).objective);
 			}),
 			{ numRuns: 20 },
 		);
