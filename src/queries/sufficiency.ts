@@ -11,7 +11,8 @@ import {
 	settings,
 	vacancies,
 } from "../../schema/index.js";
-import type { Executor } from "../db/types.js";
+import type { Db, Executor } from "../db/types.js";
+import { localWriteGeneration } from "../db/write-generation.js";
 import { needTypesOfProvision } from "./columns.js";
 
 /** Every provision with its setting's borough, ages, places and designated need types. */
@@ -128,7 +129,9 @@ export async function loadPlansByAge(db: Executor) {
  * placements, finished runs, the demand series and the reference lists): it changes with any
  * committed change to them. Children are many, so only the columns the report uses are hashed.
  */
-export async function demandKey(db: Executor): Promise<string> {
+export async function demandKey(db: Db): Promise<string> {
+	const local = localWriteGeneration(db, "demand");
+	if (local !== undefined) return `local:${local}`;
 	const whole = (table: string) =>
 		sql.raw(`(select count(*) || '/' || coalesce(sum(hashtext(t::text)), 0) from ${table} t)`);
 	const [row] = await db

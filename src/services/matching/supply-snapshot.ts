@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { settings } from "../../../schema/index.js";
 import type { Params } from "../../../solver/index.js";
 import type { Db } from "../../db/types.js";
+import { localWriteGeneration } from "../../db/write-generation.js";
 import { loadPolicy, type Policy } from "../policy.js";
 import { loadProvisions, type ProvisionInfo } from "./load-instance.js";
 import { paramsFor } from "./params.js";
@@ -29,6 +30,8 @@ const snapshots = new WeakMap<object, Snapshot>();
  * One cheap aggregate query, instead of re-reading every provision with its vacancies.
  */
 export async function supplyKey(db: Db, today: string): Promise<string | undefined> {
+	const local = localWriteGeneration(db, "supply");
+	if (local !== undefined) return `${today}|local:${local}`;
 	const [row] = await db
 		.select({
 			k: sql<string>`concat_ws(':',
