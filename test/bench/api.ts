@@ -121,22 +121,31 @@ async function healthDuringRun(base: string, admin: Record<string, string>) {
 	let errors = 0;
 	let status = "queued";
 	const progress: number[] = [];
+	let pollErrors = 0;
 	const watch = (async () => {
 		while (status !== "done" && status !== "failed") {
-			const body = await json<{ status: string; progress: number }>(
-				await fetch(`${base}/matching-runs/${run.id}`, { headers: admin }),
-			);
-			status = body.status;
-			if (progress.at(-1) !== body.progress) progress.push(body.progress);
+			try {
+				const body = await json<{ status: string; progress: number }>(
+					await fetch(`${base}/matching-runs/${run.id}`, { headers: admin }),
+				);
+				status = body.status;
+				if (progress.at(-1) !== body.progress) progress.push(body.progress);
+			} catch (error) {
+				if (++pollErrors > 20) throw error;
+			}
 			await new Promise((r) => setTimeout(r, 250));
 		}
 	})();
-	while (status !== "done" && status !== "failed") {
+	while (status !== "done" && status !== "failed" && pollErrors <= 20) {
 		const t0 = performance.now();
-		const res = await fetch(`${base}/health`);
-		await res.arrayBuffer();
-		if (res.status === 200) times.push(performance.now() - t0);
-		else errors++;
+		try {
+			const res = await fetch(`${base}/health`);
+			await res.arrayBuffer();
+			if (res.status === 200) times.push(performance.now() - t0);
+			else errors++;
+		} catch {
+			errors++;
+		}
 		await new Promise((r) => setTimeout(r, 20));
 	}
 	await watch;
@@ -146,7 +155,7 @@ async function healthDuringRun(base: string, admin: Record<string, string>) {
 		runSeconds: round((performance.now() - started) / 1000),
 		progressSeen: progress,
 		...latencies(times),
-		errors,
+		errors: errors + pollErrors,
 	};
 }
 
@@ -218,6 +227,9 @@ async function main() {
 		if (asJson) console.log(JSON.stringify(report, null, 2));
 		else print(report);
 		process.exitCode = failed ? 1 : 0;
+	} catch (error) {
+		console.error(`server stderr:\n${server.stderr().slice(-4000)}`);
+		throw error;
 	} finally {
 		server.child.kill("SIGTERM");
 		await server.exited;
