@@ -92,7 +92,18 @@ describe("fair shares across boroughs in a run", () => {
 		] as const) {
 			const res = await t.get(`/matching-runs/${done.id}`, await bearer(t.keys, role, { la }));
 			expect(res.status).toBe(200);
-			const seen = (await res.json()) as FairRun;
+			const seen = (await res.json()) as FairRun & { suppressed: string[] };
+			// Every hidden fair-share figure is listed by its path, and only those.
+			const nulls = (seen.figures.boroughs ?? []).flatMap((b, r) =>
+				(["pooled", "alone"] as const).flatMap((side) =>
+					Object.entries(b[side])
+						.filter(([, v]) => v === null)
+						.map(([k]) => `figures.boroughs.${r}.${side}.${k}`),
+				),
+			);
+			expect(seen.suppressed.filter((p) => p.startsWith("figures.boroughs.")).sort()).toEqual(
+				nulls.sort(),
+			);
 			for (const b of seen.figures.boroughs ?? []) {
 				const all = [b.pooled, b.alone].flatMap((s) =>
 					(

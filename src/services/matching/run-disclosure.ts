@@ -109,7 +109,8 @@ export function discloseRun<T extends RunView>(view: T, own: OwnShare): T {
 		if (total > own.children) paths.push("figures.sideConstraints.outOfBorough.used");
 		setPath(out, "figures.sideConstraints.outOfBorough", rows);
 	}
-	return { ...(out as unknown as T), suppressed: [...new Set(paths)].sort() };
+	const all = [...view.suppressed, ...paths];
+	return { ...(out as unknown as T), suppressed: [...new Set(all)].sort() };
 }
 
 const NOBODY: OwnShare = {

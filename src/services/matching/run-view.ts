@@ -17,17 +17,34 @@ function withTenths<T>(figures: T, key: string): T {
 /** Who sees no borough's row in full: the view when none is named. */
 const OUTSIDER: Principal = { subject: "", role: "commissioner", la: null, urn: null, joint: null };
 
-/** A run's stored figures with its per-borough fair shares as the viewer may see them. */
+/** Paths (under `at`) whose value the view hides (null) and the stored figures hold. */
+function nulledPaths(stored: unknown, shown: unknown, at: string): string[] {
+	if (shown === null) return stored === null || stored === undefined ? [] : [at];
+	if (!stored || !shown || typeof stored !== "object" || typeof shown !== "object") return [];
+	return Object.entries(shown).flatMap(([k, v]) =>
+		nulledPaths((stored as Record<string, unknown>)[k], v, `${at}.${k}`),
+	);
+}
+
+/**
+ * A run's stored figures with its per-borough fair shares as the viewer may see them, and the
+ * paths of the figures hidden from it.
+ */
 function figuresFor(figures: unknown, viewer: Principal) {
 	const f = withTenths(figures, "journeyMinutes") as Partial<FairShares> | null;
-	if (!f?.boroughs || !f.flows || !f.alone || !f.guarantee) return f;
-	return { ...f, ...fairSharesFor(f as FairShares, viewer) };
+	if (!f?.boroughs || !f.flows || !f.alone || !f.guarantee) return { figures: f, hidden: [] };
+	const fair = fairSharesFor(f as FairShares, viewer);
+	const hidden = Object.entries(fair).flatMap(([k, v]) =>
+		nulledPaths((f as Record<string, unknown>)[k], v, `figures.${k}`),
+	);
+	return { figures: { ...f, ...fair }, hidden };
 }
 
 /** Shapes a run for the API (aggregates only: no child-level data). */
 export function toRun(run: RunRow, childCount?: number, viewer: Principal = OUTSIDER) {
 	const request = run.request as { scope?: { childIds?: string[] } };
 	const figures = run.figures as { optimal?: boolean } | null;
+	const shown = figuresFor(run.figures, viewer);
 	return {
 		id: run.id,
 		kind: run.kind as "round" | "planning",
@@ -43,7 +60,7 @@ export function toRun(run: RunRow, childCount?: number, viewer: Principal = OUTS
 		objective: run.objective,
 		lowerBound: run.lowerBound,
 		gap: run.gap,
-		figures: figuresFor(run.figures, viewer),
+		figures: shown.figures,
 		greedy: withTenths(run.greedy, "journeyMinutes"),
 		inputHash: run.inputHash,
 		allocationHash: run.allocationHash,
@@ -53,7 +70,7 @@ export function toRun(run: RunRow, childCount?: number, viewer: Principal = OUTS
 		createdAt: run.createdAt.toISOString(),
 		finishedAt: run.finishedAt?.toISOString() ?? null,
 		/** Figures hidden from this viewer (another borough's counts of 1–4 children), by path. */
-		suppressed: [] as string[],
+		suppressed: shown.hidden,
 		links: {
 			self: `/matching-runs/${run.id}`,
 			proposals: `/matching-runs/${run.id}/proposals`,
