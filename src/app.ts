@@ -16,6 +16,7 @@ import { childRoutes } from "./routes/children.js";
 import { consultationRoutes } from "./routes/consultations.js";
 import { healthRoutes } from "./routes/health.js";
 import { importRoutes } from "./routes/import.js";
+import { importLinksRoutes } from "./routes/import-links.js";
 import { matchingRunRoutes } from "./routes/matching-runs.js";
 import { optionRoutes } from "./routes/options.js";
 import { panelStatsRoutes } from "./routes/panel-stats.js";
@@ -124,7 +125,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 	const bodyLimitDefault = limit(options.maxBodyBytes ?? 1_048_576);
 	const bodyLimitImport = limit(options.importMaxBodyBytes ?? options.maxBodyBytes ?? 1_048_576);
 	// The upload page takes a register file as large as the API's import does.
-	const importPaths = ["/settings/import", IMPORT_PAGE_PATH];
+	const importPaths = ["/settings/import", "/settings/import-links", IMPORT_PAGE_PATH];
 	app.use((c, next) =>
 		importPaths.includes(c.req.path) ? bodyLimitImport(c, next) : bodyLimitDefault(c, next),
 	);
@@ -135,6 +136,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 	app.route("/", settingsRoutes);
 	app.route("/", registryRoutes);
 	app.route("/", importRoutes);
+	app.route("/", importLinksRoutes);
 	app.route("/", vacancyRoutes);
 	app.route("/", childRoutes);
 	app.route("/", matchingRunRoutes);

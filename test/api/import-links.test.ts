@@ -157,4 +157,38 @@ describe("GIAS links: an old URN finds the current school", () => {
 		});
 		expect(await linkCount()).toBe(before);
 	});
+
+	it("POST /settings/import-links takes the same file for an admin; a publisher is refused", async () => {
+		const post = async (role: "admin" | "publisher", query = "") =>
+			t.app.request(`/settings/import-links${query}`, {
+				method: "POST",
+				body: LINKS_2026(),
+				headers: {
+					...(await bearer(t.keys, role, role === "publisher" ? { la: "314" } : {})),
+					"content-type": "text/csv; charset=windows-1252",
+					"content-disposition": 'attachment; filename="links_edubasealldata20260901.csv"',
+				},
+			});
+		expect((await post("publisher")).status).toBe(403);
+		const before = await linkCount();
+		const dry = await post("admin", "?dryRun=true");
+		expect(dry.status).toBe(200);
+		expect(await dry.json()).toMatchObject({ dryRun: true, links: 6 });
+		const res = await post("admin");
+		expect(res.status).toBe(200);
+		expect(await res.json()).toMatchObject({
+			file: { name: "links_edubasealldata20260901.csv", encoding: "windows-1252", rows: 9 },
+			links: 6,
+			created: 0,
+			unchanged: 6,
+			dryRun: false,
+		});
+		expect(await linkCount()).toBe(before);
+		const json = await t.app.request("/settings/import-links", {
+			method: "POST",
+			body: "{}",
+			headers: { ...(await bearer(t.keys, "admin")), "content-type": "application/json" },
+		});
+		expect(json.status).toBe(415);
+	});
 });

@@ -20,6 +20,8 @@ const provision = (extra: object = {}) => ({
 	...extra,
 });
 const publisher = (w: Parameters<StatusCase["send"]>[0]) => w.as("publisher", { la: "314" });
+const CSV = { "content-type": "text/csv" };
+const LINKS_HEAD = '"URN","LinkURN","LinkName","LinkType","LinkEstablishedDate"\r\n';
 const stale = { "if-match": `"${NEW_URN}-999"` };
 
 export const registryCases: StatusCase[] = [
@@ -135,5 +137,44 @@ export const registryCases: StatusCase[] = [
 			w.send("POST", "/vacancies", publisher(w), [
 				{ urn: NEW_URN, provision: "ASD-RP", count: 99 },
 			]),
+	},
+	{
+		op: "importUrnLinks",
+		status: 200,
+		why: "a links file with one Successor row",
+		send: (w) =>
+			w.send(
+				"POST",
+				"/settings/import-links",
+				w.as("admin"),
+				`${LINKS_HEAD}"100002","990402","Brockley Park","Successor","01-04-2019"\r\n`,
+				CSV,
+			),
+	},
+	{
+		op: "importUrnLinks",
+		status: 400,
+		why: "a file without the LinkType column",
+		send: (w) =>
+			w.send(
+				"POST",
+				"/settings/import-links",
+				w.as("admin"),
+				'"URN","LinkURN"\r\n"100002","990402"\r\n',
+				CSV,
+			),
+	},
+	{
+		op: "importUrnLinks",
+		status: 422,
+		why: "a URN that is not six digits",
+		send: (w) =>
+			w.send(
+				"POST",
+				"/settings/import-links",
+				w.as("admin"),
+				`${LINKS_HEAD}"12","990402","Brockley Park","Successor",""\r\n`,
+				CSV,
+			),
 	},
 ];
