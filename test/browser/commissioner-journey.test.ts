@@ -1,20 +1,17 @@
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { bearer } from "../support/auth.js";
-import { hasChromium, launchChromium, listen, offlineContext } from "../support/browser.js";
+import { hasChromium } from "../support/browser.js";
+import { useJourney } from "../support/journey.js";
 import { useWebApp } from "../support/web.js";
-import { axeViolations, screenshot, tabTo } from "./a11y.js";
+import { tabTo } from "./a11y.js";
 
 const t = useWebApp();
 
 describe.skipIf(!hasChromium)(
 	"a commissioner's map, an area, where a place saves most and a what-if, by keyboard, network off",
 	() => {
-		let chromium: Awaited<ReturnType<typeof launchChromium>>;
-		let server: Awaited<ReturnType<typeof listen>>;
+		const j = useJourney(() => t.app.fetch, "commissioner");
 		beforeAll(async () => {
-			chromium = await launchChromium();
-			server = await listen(t.app.fetch);
 			// A finished matching run (Kingston's panel) gives the shadow prices.
 			const run = await t.app.request("/matching-runs", {
 				method: "POST",
@@ -26,33 +23,15 @@ describe.skipIf(!hasChromium)(
 			});
 			expect(run.status).toBe(201);
 		});
-		afterAll(async () => {
-			await server?.close();
-			await chromium?.close();
-		});
 
-		let shot = 0;
-		async function check(page: Page, name: string) {
-			await page.waitForLoadState("load");
-			shot += 1;
-			await screenshot(page, "commissioner", `${String(shot).padStart(2, "0")}-${name}`);
-			const violations = await axeViolations(page);
-			expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-		}
-		const press = async (page: Page, key: string) => {
-			await Promise.all([page.waitForNavigation(), page.keyboard.press(key)]);
-		};
+		const { check, press } = j;
 
 		it("sees ASD secondary on the map, opens ALDCS South, downloads its CSV, reads the shadow prices, adds 40 ASD places in Croydon", {
 			timeout: 180_000,
 		}, async () => {
-			const { context, blocked } = await offlineContext(chromium.browser);
-			const page = await context.newPage();
-			const problems: string[] = [];
-			page.on("pageerror", (e) => problems.push(e.message));
-			page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+			const { page, context, finish } = await j.open();
 
-			await page.goto(`${server.origin}/sign-in`);
+			await page.goto(`${j.origin}/sign-in`);
 			await tabTo(page, (el) => el.tag === "select" && el.name === "role");
 			await page.keyboard.type("Commissioner");
 			await tabTo(page, (el) => el.tag === "select" && el.name === "la");
@@ -83,7 +62,7 @@ describe.skipIf(!hasChromium)(
 			const href = await page
 				.locator("a", { hasText: "Download this area's report as CSV" })
 				.getAttribute("href");
-			const csv = await (await context.request.get(`${server.origin}${href}`)).text();
+			const csv = await (await context.request.get(`${j.origin}${href}`)).text();
 			const api = await (
 				await t.app.request("/sufficiency?groupBy=need,phase&area=aldcs-south&format=csv", {
 					headers: await bearer(t.keys, "commissioner"),
@@ -110,9 +89,7 @@ describe.skipIf(!hasChromium)(
 			expect(await page.locator("main").textContent()).toContain("With the change");
 			await check(page, "what-if-answer");
 
-			expect(blocked).toEqual([]);
-			expect(problems).toEqual([]);
-			await context.close();
+			await finish();
 		});
 	},
 );

@@ -1,50 +1,25 @@
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { tokenFor } from "../support/auth.js";
-import { hasChromium, launchChromium, listen, offlineContext } from "../support/browser.js";
+import { hasChromium } from "../support/browser.js";
+import { useJourney } from "../support/journey.js";
 import { useWebApp } from "../support/web.js";
-import { axeViolations, screenshot, tabTo } from "./a11y.js";
+import { tabTo } from "./a11y.js";
 
 const t = useWebApp();
 
 describe.skipIf(!hasChromium)(
 	"a Kingston panel's whole journey in Chromium: keyboard alone, network off, no axe violations",
 	() => {
-		let chromium: Awaited<ReturnType<typeof launchChromium>>;
-		let server: Awaited<ReturnType<typeof listen>>;
-		beforeAll(async () => {
-			chromium = await launchChromium();
-			server = await listen(t.app.fetch);
-		});
-		afterAll(async () => {
-			await server?.close();
-			await chromium?.close();
-		});
+		const j = useJourney(() => t.app.fetch, "panel-journey");
 
-		let shot = 0;
-		const visited: string[] = [];
-		async function check(page: Page, name: string) {
-			await page.waitForLoadState("load");
-			shot += 1;
-			await screenshot(page, "panel-journey", `${String(shot).padStart(2, "0")}-${name}`);
-			const violations = await axeViolations(page);
-			expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-			visited.push(new URL(page.url()).pathname);
-		}
-		const press = async (page: Page, key: string) => {
-			await Promise.all([page.waitForNavigation(), page.keyboard.press(key)]);
-		};
+		const { check, press } = j;
 
 		it("signs in, finds a child, compares options, runs a round, accepts, confirms, sees the place taken", {
 			timeout: 120_000,
 		}, async () => {
-			const { context, blocked } = await offlineContext(chromium.browser);
-			const page = await context.newPage();
-			const problems: string[] = [];
-			page.on("pageerror", (e) => problems.push(e.message));
-			page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+			const { page, finish } = await j.open();
 
-			await page.goto(`${server.origin}/`);
+			await page.goto(`${j.origin}/`);
 			await check(page, "start");
 			await tabTo(page, (el) => el.text === "Sign in");
 			await press(page, "Enter");
@@ -114,23 +89,20 @@ describe.skipIf(!hasChromium)(
 			await press(page, "Enter");
 			await check(page, "figures");
 
-			expect(blocked).toEqual([]);
-			expect(problems).toEqual([]);
-			await context.close();
+			await finish();
 		});
 
 		it("has no axe violations on the pages the journey does not pass: errors, editing, a 404", async () => {
-			const { context } = await offlineContext(chromium.browser);
-			const page = await context.newPage();
-			await page.goto(`${server.origin}/sign-in`);
+			const { page, context } = await j.open();
+			await page.goto(`${j.origin}/sign-in`);
 			await page.selectOption("#la", "");
 			await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
 			await check(page, "sign-in-error");
 			await page.selectOption("#la", "314");
 			await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
-			await page.goto(`${server.origin}/panel/children`);
+			await page.goto(`${j.origin}/panel/children`);
 			const href = await page.locator("table a").first().getAttribute("href");
-			await page.goto(`${server.origin}${href}/edit`);
+			await page.goto(`${j.origin}${href}/edit`);
 			await check(page, "edit");
 			await page.fill("#maxJourneyMinutes", "999");
 			await page.fill("#outOfEducationSince", "tomorrow");
@@ -146,7 +118,7 @@ describe.skipIf(!hasChromium)(
 				{ timeout: 5_000 },
 			);
 			await check(page, "edit-errors");
-			await page.goto(`${server.origin}/panel/children/00000000-0000-4000-8000-000000000000`);
+			await page.goto(`${j.origin}/panel/children/00000000-0000-4000-8000-000000000000`);
 			await check(page, "not-found");
 			await context.close();
 		});

@@ -1,9 +1,9 @@
 import { fileURLToPath } from "node:url";
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, launchChromium, listen, offlineContext } from "../support/browser.js";
+import { describe, expect, it } from "vitest";
+import { hasChromium } from "../support/browser.js";
+import { useJourney } from "../support/journey.js";
 import { useWebApp } from "../support/web.js";
-import { axeViolations, screenshot, tabTo } from "./a11y.js";
+import { tabTo } from "./a11y.js";
 
 const t = useWebApp();
 const GIAS_KINGSTON = fileURLToPath(
@@ -27,44 +27,17 @@ async function feedCursor() {
 describe.skipIf(!hasChromium)(
 	"a Kingston publisher edits three vacancy counts and publishes them once, by keyboard, network off",
 	() => {
-		let chromium: Awaited<ReturnType<typeof launchChromium>>;
-		let server: Awaited<ReturnType<typeof listen>>;
-		beforeAll(async () => {
-			chromium = await launchChromium();
-			server = await listen(t.app.fetch);
-		});
-		afterAll(async () => {
-			await server?.close();
-			await chromium?.close();
-		});
+		const j = useJourney(() => t.app.fetch, "publisher");
 
-		let shot = 0;
-		async function check(page: Page, name: string) {
-			await page.waitForLoadState("load");
-			shot += 1;
-			await screenshot(page, "publisher", `${String(shot).padStart(2, "0")}-${name}`);
-			const violations = await axeViolations(page);
-			expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-		}
-		const press = async (page: Page, key: string) => {
-			await Promise.all([page.waitForNavigation(), page.keyboard.press(key)]);
-		};
+		const { check, press } = j;
 
 		it("edits three counts in the grid, publishes once, sees them; the settings, a setting, edits a provision, uploads a register file", {
 			timeout: 120_000,
 		}, async () => {
-			const { context, blocked } = await offlineContext(chromium.browser);
-			const page = await context.newPage();
-			const problems: string[] = [];
-			page.on("pageerror", (e) => problems.push(e.message));
-			// The refused provision edit answers 400, which Chromium logs; any other console error is a problem.
-			const refused = "the server responded with a status of 400";
-			page.on(
-				"console",
-				(m) => m.type() === "error" && !m.text().includes(refused) && problems.push(m.text()),
-			);
+			// A refused form answers 400, which Chromium logs; any other console error is a problem.
+			const { page, finish } = await j.open([400]);
 
-			await page.goto(`${server.origin}/sign-in`);
+			await page.goto(`${j.origin}/sign-in`);
 			await tabTo(page, (el) => el.tag === "select" && el.name === "role");
 			await page.keyboard.type("Place");
 			await tabTo(page, (el) => el.tag === "button" && el.text === "Sign in");
@@ -157,9 +130,7 @@ describe.skipIf(!hasChromium)(
 			await check(page, "upload-imported");
 			expect((await t.app.request("/settings/990101")).status).toBe(200);
 
-			expect(blocked).toEqual([]);
-			expect(problems).toEqual([]);
-			await context.close();
+			await finish();
 		});
 	},
 );

@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { consultations } from "../../schema/index.js";
 import { bearer } from "../support/auth.js";
-import { hasChromium, launchChromium, listen, offlineContext } from "../support/browser.js";
+import { hasChromium } from "../support/browser.js";
+import { useJourney } from "../support/journey.js";
 import { useWebApp } from "../support/web.js";
-import { axeViolations, screenshot, tabTo } from "./a11y.js";
+import { tabTo } from "./a11y.js";
 
 const t = useWebApp();
 const URN = 142687;
@@ -49,31 +50,12 @@ async function consultTwo() {
 describe.skipIf(!hasChromium)(
 	"a school answers and an admin reads the audit trail, by keyboard alone, network off",
 	() => {
-		let chromium: Awaited<ReturnType<typeof launchChromium>>;
-		let server: Awaited<ReturnType<typeof listen>>;
-		beforeAll(async () => {
-			chromium = await launchChromium();
-			server = await listen(t.app.fetch);
-		});
-		afterAll(async () => {
-			await server?.close();
-			await chromium?.close();
-		});
+		const j = useJourney(() => t.app.fetch, "school-admin");
 
-		let shot = 0;
-		async function check(page: Page, name: string) {
-			await page.waitForLoadState("load");
-			shot += 1;
-			await screenshot(page, "school-admin", `${String(shot).padStart(2, "0")}-${name}`);
-			const violations = await axeViolations(page);
-			expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-		}
-		const press = async (page: Page, key: string) => {
-			await Promise.all([page.waitForNavigation(), page.keyboard.press(key)]);
-		};
+		const { check, press } = j;
 		/** Signs in on the development page by keyboard: a role chosen by typing its name, then a URN. */
 		async function signIn(page: Page, role: string, urn?: string) {
-			await page.goto(`${server.origin}/sign-in`);
+			await page.goto(`${j.origin}/sign-in`);
 			await tabTo(page, (el) => el.tag === "select" && el.name === "role");
 			await page.keyboard.type(role);
 			if (urn) {
@@ -88,16 +70,8 @@ describe.skipIf(!hasChromium)(
 			timeout: 120_000,
 		}, async () => {
 			const [late] = await consultTwo();
-			const { context, blocked } = await offlineContext(chromium.browser);
-			const page = await context.newPage();
-			const problems: string[] = [];
-			page.on("pageerror", (e) => problems.push(e.message));
-			// The refused decline answers 422, which Chromium logs; any other console error is a problem.
-			const refused = "the server responded with a status of 422";
-			page.on(
-				"console",
-				(m) => m.type() === "error" && !m.text().includes(refused) && problems.push(m.text()),
-			);
+			// A refused form answers 422, which Chromium logs; any other console error is a problem.
+			const { page, context, finish } = await j.open([422]);
 
 			await signIn(page, "School", String(URN));
 			await check(page, "school-home");
@@ -160,12 +134,10 @@ describe.skipIf(!hasChromium)(
 			const href = await page
 				.locator("a", { hasText: "Download these events as CSV" })
 				.getAttribute("href");
-			const csv = await (await context.request.get(`${server.origin}${href}`)).text();
+			const csv = await (await context.request.get(`${j.origin}${href}`)).text();
 			expect(csv.trimEnd().split("\r\n")).toHaveLength(2);
 
-			expect(blocked).toEqual([]);
-			expect(problems).toEqual([]);
-			await context.close();
+			await finish();
 		});
 	},
 );
