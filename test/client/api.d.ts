@@ -348,7 +348,7 @@ export interface paths {
         put?: never;
         /**
          * Add or remove places and see what changes: annual cost, journey minutes, unplaced children, by borough
-         * @description Re-runs the matching on a copy of the live data; the live vacancy tables are never touched. Another borough's counts of 1 to 4 children show as null (suppressed, as the DfE does) unless the caller is an admin.
+         * @description Re-runs the matching on a copy of the live data; the live vacancy tables are never touched. Another borough's counts of 1 to 4 children show as null (suppressed, as the DfE does) unless the caller is an admin: by borough, in the London totals and in each new provision's used, with a second count hidden where a total would give one away.
          */
         post: operations["runWhatIf"];
         delete?: never;
@@ -1160,20 +1160,23 @@ export interface components {
             progress: number;
             borough: string | null;
             scopeBoroughs: string[];
-            children: number;
+            /** @description Children in the round; null when another borough's part of it is 1 to 4 */
+            children: number | null;
             engine: string | null;
             method: string | null;
             optimal: boolean | null;
             objective: number | null;
             lowerBound: number | null;
             gap: number | null;
-            /** @description Annual cost, journey minutes, placed, unplaced, solve time, … */
+            /** @description Annual cost, journey minutes, placed, unplaced, solve time, …; for a run over two or more boroughs also `boroughs` (each borough's children, placed in published supply, fallback, no placement found, preferences honoured, annual cost, what it pays, journey minutes: `pooled` in this run and `alone`, matching its own children in its own places), `flows` (place funding by hosts, top-ups by homes), `alone` (the totals) and `guarantee` (`on`, `worseOffWithout`, `price`: the objective and annual £ it adds, children placed fewer). Another borough's counts of 1–4 children are null, with the figures that would give them away. */
             figures?: unknown;
             /** @description The greedy baseline's figures and what the optimum saves against it */
             greedy?: unknown;
             error: string | null;
             createdAt: string;
             finishedAt: string | null;
+            /** @description Figures shown as null to this caller, by path (figures.placed, greedy.fallback, …): another borough's counts of 1 to 4 children, a count that a total would give away, and the figures that encode a hidden count (the fallbacks' cost, the objective). Empty for an admin and for a borough's own runs. */
+            suppressed: string[];
             links: {
                 self: string;
                 proposals: string;
@@ -1205,10 +1208,16 @@ export interface components {
                 sameSettingGroups?: string[][];
             };
             /**
+             * @description auto: the faster exact graph engine for the round (network or simplex); network: successive shortest paths; simplex: the primal network simplex; lp: javascript-lp-solver (small rounds; larger ones fall back to network). All reach the same proven optimum.
              * @default auto
              * @enum {string}
              */
-            engine?: "auto" | "network" | "lp";
+            engine?: "auto" | "network" | "simplex" | "lp";
+            /**
+             * @description No borough worse off (runs over two or more boroughs' children): each borough places at least as many of its children in published supply as matching alone would. Its price is in the run's figures (`guarantee.price`). Not applied with side constraints.
+             * @default true
+             */
+            guarantee?: boolean;
         };
         Proposal: {
             /** Format: uuid */
@@ -1308,7 +1317,7 @@ export interface components {
             reason: string;
         };
         WhatIfResult: {
-            children: number;
+            children: number | null;
             method: string;
             baseline: {
                 annualCost: number;
@@ -1316,11 +1325,11 @@ export interface components {
                 placed: number | null;
                 unplaced: number | null;
                 /** @description Children not placed in published supply who fall back to an independent-sector place */
-                fallback: number;
+                fallback: number | null;
                 /** @description The fallbacks' part of annualCost (£ a year) */
-                fallbackCost: number;
+                fallbackCost: number | null;
                 /** @description Children whom not even the fallback can serve (never priced) */
-                noPlacementFound: number;
+                noPlacementFound: number | null;
             };
             scenario: {
                 annualCost: number;
@@ -1328,11 +1337,11 @@ export interface components {
                 placed: number | null;
                 unplaced: number | null;
                 /** @description Children not placed in published supply who fall back to an independent-sector place */
-                fallback: number;
+                fallback: number | null;
                 /** @description The fallbacks' part of annualCost (£ a year) */
-                fallbackCost: number;
+                fallbackCost: number | null;
                 /** @description Children whom not even the fallback can serve (never priced) */
-                noPlacementFound: number;
+                noPlacementFound: number | null;
             };
             change: {
                 annualCost: number;
@@ -1340,11 +1349,11 @@ export interface components {
                 placed: number | null;
                 unplaced: number | null;
                 /** @description Children not placed in published supply who fall back to an independent-sector place */
-                fallback: number;
+                fallback: number | null;
                 /** @description The fallbacks' part of annualCost (£ a year) */
-                fallbackCost: number;
+                fallbackCost: number | null;
                 /** @description Children whom not even the fallback can serve (never priced) */
-                noPlacementFound: number;
+                noPlacementFound: number | null;
             };
             byBorough: {
                 borough: string;
@@ -1372,11 +1381,14 @@ export interface components {
             newProvisions: {
                 change: number;
                 places: number;
-                used: number;
+                /** @description Children placed in the new places; null where another borough's part is 1 to 4 */
+                used: number | null;
                 shadowPrice: number;
                 /** @description The dearest independent-sector fallback (fee + transport, £ a year) of the children who could use these places: what bounds shadowPrice; null when one of them has no fallback */
                 fallbackCost: number | null;
             }[];
+            /** @description Totals shown as null to this caller, by path (baseline.placed, change.fallback, newProvisions.0.used, …): another borough's counts of 1 to 4 children, and a count that a total or difference would give away */
+            suppressed: string[];
         };
         WhatIfRequest: {
             /** @default {} */
@@ -1426,8 +1438,8 @@ export interface components {
             /** @enum {string} */
             need: "SPLD" | "MLD" | "SLD" | "PMLD" | "SEMH" | "SLCN" | "HI" | "VI" | "MSI" | "PD" | "ASD" | "OTH";
             placesAsked: number;
-            /** @description Awaiting children matched */
-            children: number;
+            /** @description Awaiting children matched; null where another borough's part of them is 1 to 4 (unless the caller is an admin) */
+            children: number | null;
             /** @description The optimum before any new place (£ a year: money plus the value of journey time, less preference credits) */
             baselineObjective: number;
             steps: {
@@ -1770,8 +1782,10 @@ export interface components {
                 };
                 level: string;
                 needTypes: string[];
-                capacity: number;
-                used: number;
+                capacity: number | null;
+                /** @description The run's children placed here; null (with capacity) where another borough's children here number 1 to 4 */
+                used: number | null;
+                suppressed: string[];
                 gainPlusOne: number;
                 lossMinusOne: number;
                 /** @description The dearest independent-sector fallback (fee + transport, £ a year) among the children who could take a place here: what bounds gainPlusOne */

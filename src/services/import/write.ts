@@ -4,6 +4,7 @@
 import { and, inArray, sql } from "drizzle-orm";
 import { provisionNeedTypes, provisions, settings } from "../../../schema/index.js";
 import type { Executor } from "../../db/types.js";
+import { ApiError } from "../../http/problem.js";
 import type { Actor, AuditEntry } from "../audit.js";
 import { audit } from "../audit.js";
 import { chunks, districtCentres, districtOf, fromExcluded } from "./bulk.js";
@@ -45,15 +46,19 @@ export async function writePlans(
 	for (const chunk of chunks(changedSettings)) {
 		const written = await tx
 			.insert(settings)
-			.values(chunk.map((p) => settingRow(p, centres, now)))
+			.values(
+				chunk.map((p) => ({
+					...settingRow(p, centres, now),
+					version: (stored.settings.get(p.row.urn)?.version ?? 0) + 1,
+				})),
+			)
 			.onConflictDoUpdate({
 				target: settings.urn,
-				set: {
-					...fromExcluded(settings, ["urn", "s41Approved", "version", "createdAt"]),
-					version: sql`${settings.version} + 1`,
-				},
+				set: fromExcluded(settings, ["urn", "s41Approved", "createdAt"]),
+				setWhere: unchangedSince(settings.version),
 			})
 			.returning();
+		refuseIfRaced(chunk.length, written.length, "setting");
 		for (const after of written) {
 			const before = stored.settings.get(after.urn);
 			versions.set(after.urn, after.version);
@@ -75,15 +80,19 @@ export async function writePlans(
 	for (const chunk of chunks(changedProvisions)) {
 		const written = await tx
 			.insert(provisions)
-			.values(chunk.map(({ plan, p }) => provisionRow(plan, p, stored, now)))
+			.values(
+				chunk.map(({ plan, p }) => ({
+					...provisionRow(plan, p, stored, now),
+					version: (stored.provisions.get(`${plan.row.urn}/${p.code}`)?.version ?? 0) + 1,
+				})),
+			)
 			.onConflictDoUpdate({
 				target: [provisions.settingUrn, provisions.code],
-				set: {
-					...fromExcluded(provisions, ["id", "settingUrn", "code", "version", "createdAt"]),
-					version: sql`${provisions.version} + 1`,
-				},
+				set: fromExcluded(provisions, ["id", "settingUrn", "code", "createdAt"]),
+				setWhere: unchangedSince(provisions.version),
 			})
 			.returning();
+		refuseIfRaced(chunk.length, written.length, "provision");
 		const needsOf = new Map(
 			chunk.map(({ plan, p }) => [`${plan.row.urn}/${p.code}`, [...p.input.needTypes].sort()]),
 		);
@@ -131,6 +140,23 @@ export async function writePlans(
 		plan,
 		version: versions.get(plan.row.urn) ?? stored.settings.get(plan.row.urn)?.version ?? 0,
 	}));
+}
+
+/**
+ * The upsert's guard against another writer: each row proposes the version after the one read
+ * (1 for a record read as absent), and a stored row is overwritten only while it still has the
+ * version read. A record created or changed meanwhile is left alone and missing from RETURNING.
+ */
+const unchangedSince = (version: typeof settings.version | typeof provisions.version) =>
+	sql`${version} = excluded."version" - 1`;
+
+/** Fewer rows written than proposed: another request wrote one of them meanwhile (409, rolled back). */
+function refuseIfRaced(proposed: number, written: number, what: string): void {
+	if (written < proposed)
+		throw new ApiError(
+			"conflict",
+			`${proposed - written} ${what}${proposed - written > 1 ? "s were" : " was"} written by another request meanwhile; nothing was imported, retry`,
+		);
 }
 
 /** A setting's row as PUT /settings/{urn} writes it (a missing location: its district's centre). */
