@@ -80,6 +80,20 @@ const ImportResult = z
 				}),
 			})
 			.optional(),
+		urnsResolved: z
+			.array(
+				z.object({
+					row: z.number().int(),
+					from: z.number().int(),
+					urn: z.number().int(),
+					message: z.string(),
+				}),
+			)
+			.optional()
+			.openapi({
+				description:
+					"JSON rows that named a school by an old URN (a GIAS predecessor): written to the current school's URN",
+			}),
 		dryRun: z.boolean().openapi({ description: "true: checked and reported, nothing kept" }),
 		defaults: z
 			.object({

@@ -28,6 +28,20 @@ const Published = z
 			}),
 		),
 		cursor: z.string().openapi({ description: "Feed cursor of this publication's last change" }),
+		urnsResolved: z
+			.array(
+				z.object({
+					index: z.number().int().openapi({ description: "The item's index in the body" }),
+					from: z.number().int(),
+					urn: z.number().int(),
+					message: z.string(),
+				}),
+			)
+			.optional()
+			.openapi({
+				description:
+					"Items sent with an old URN (a predecessor in the GIAS links): published at the current school's URN, as `items` shows",
+			}),
 	})
 	.openapi("Publication");
 

@@ -1,7 +1,7 @@
 // Bulk import of settings and provisions (POST /settings/import, npm run import:gias): a GIAS
 // register file or JSON, all or nothing.
 
-import type { Db } from "../db/types.js";
+import type { Db, Executor } from "../db/types.js";
 import { settingEtag } from "./access.js";
 import type { Actor } from "./audit.js";
 import { describeDefaults, loadImportDefaults } from "./import/defaults.js";
@@ -9,10 +9,11 @@ import type { ByteSource, Encoding } from "./import/encoding.js";
 import type { Change } from "./import/merge.js";
 import { type ReadRows, readRows } from "./import/read-rows.js";
 import { rejection } from "./import/rejection.js";
-import type { ClosedRow, Flag } from "./import/rows.js";
+import type { ClosedRow, Flag, ValidRow } from "./import/rows.js";
 import { loadStored } from "./import/stored.js";
 import { checkAgainstDatabase, checkRows, type RowError } from "./import/validate.js";
 import { closeSettings, writePlans } from "./import/write.js";
+import { describeResolved, resolveSuccessors } from "./urn-successors.js";
 
 export type ImportBody =
 	| { kind: "csv"; text: string }
@@ -58,8 +59,14 @@ async function applyImport(
 	now: Date,
 	options: ImportOptions,
 ) {
-	const { rows, errors } = checkRows(read.candidates, actor.principal);
+	const checked = checkRows(read.candidates, actor.principal);
+	const { errors } = checked;
 	return db.transaction(async (tx) => {
+		// A JSON row may name a school by an old URN: it is written to the current one, saying so.
+		const { rows, urnsResolved } =
+			read.source.name === "import"
+				? await toSuccessors(tx, checked.rows, errors)
+				: { rows: checked.rows, urnsResolved: [] };
 		errors.push(...(await checkAgainstDatabase(tx, actor.principal, rows)));
 		const stored = await loadStored(tx, [
 			...rows.map((r) => r.urn),
@@ -100,12 +107,41 @@ async function applyImport(
 			flags,
 			changes,
 			file: read.file,
+			...(urnsResolved.length ? { urnsResolved } : {}),
 			dryRun: options.dryRun === true,
 			defaults: describeDefaults(read.defaults),
 		};
 		if (options.dryRun) throw new DryRun(result);
 		return result;
 	});
+}
+
+/** Rows whose URN is a GIAS predecessor of a stored school → that school's URN. */
+async function toSuccessors(tx: Executor, rows: ValidRow[], errors: RowError[]) {
+	const successors = await resolveSuccessors(
+		tx,
+		rows.map((r) => r.urn),
+	);
+	const named = new Set(rows.map((r) => r.urn));
+	const urnsResolved: { row: number; from: number; urn: number; message: string }[] = [];
+	const out = rows.map((r) => {
+		const to = successors.get(r.urn);
+		if (!to) return r;
+		if (named.has(to.urn))
+			errors.push({
+				row: r.source.row,
+				path: r.source.field("urn"),
+				message: `${describeResolved(to)}, which another row of the import names too`,
+			});
+		urnsResolved.push({
+			row: r.source.row,
+			from: r.urn,
+			urn: to.urn,
+			message: describeResolved(to),
+		});
+		return { ...r, urn: to.urn };
+	});
+	return { rows: out, urnsResolved };
 }
 
 /** A closed establishment of another borough may not be closed by this caller. */

@@ -12,6 +12,7 @@ import {
 	storeIdempotentResponse,
 } from "./idempotency.js";
 import { touchSetting } from "./settings-write.js";
+import { describeResolved, resolveSuccessors } from "./urn-successors.js";
 import { appendVacancyEvents, type VacancyChange } from "./vacancy-feed.js";
 
 type ProvisionRow = typeof provisions.$inferSelect & {
@@ -115,11 +116,11 @@ async function validateBatch(
 export async function publishVacancies(
 	db: Db,
 	actor: Actor,
-	batch: VacancyInputT[],
+	sent: VacancyInputT[],
 	idempotencyKey: string | undefined,
 	now: Date,
 ): Promise<StoredResponse> {
-	const hash = idempotencyKey ? await requestHash(batch) : "";
+	const hash = idempotencyKey ? await requestHash(sent) : "";
 	return db.transaction(async (tx) => {
 		let claim: number | undefined;
 		if (idempotencyKey) {
@@ -132,6 +133,16 @@ export async function publishVacancies(
 			if ("replay" in outcome) return outcome.replay;
 			claim = outcome.claimed;
 		}
+		// An old URN (GIAS predecessor) is published at the school that carries it on, saying so.
+		const successors = await resolveSuccessors(
+			tx,
+			sent.map((v) => v.urn),
+		);
+		const batch = sent.map((v) => ({ ...v, urn: successors.get(v.urn)?.urn ?? v.urn }));
+		const urnsResolved = sent.flatMap((v, index) => {
+			const r = successors.get(v.urn);
+			return r ? [{ index, from: r.from, urn: r.urn, message: describeResolved(r) }] : [];
+		});
 		const found = await lockProvisions(tx, batch);
 		const current = await validateBatch(tx, actor, batch, found);
 		const changes: VacancyChange[] = [];
@@ -197,7 +208,12 @@ export async function publishVacancies(
 		);
 		const response: StoredResponse = {
 			status: 200,
-			body: { published: items.length, items, cursor: String(cursor) },
+			body: {
+				published: items.length,
+				items,
+				cursor: String(cursor),
+				...(urnsResolved.length ? { urnsResolved } : {}),
+			},
 		};
 		if (claim !== undefined) await storeIdempotentResponse(tx, claim, response);
 		return response;

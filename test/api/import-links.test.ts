@@ -191,4 +191,58 @@ describe("GIAS links: an old URN finds the current school", () => {
 		});
 		expect(json.status).toBe(415);
 	});
+
+	it("an old URN in POST /vacancies and in a JSON import row is written to the current school, saying so", async () => {
+		const admin = await bearer(t.keys, "admin");
+		const published = await t.send(
+			"POST",
+			"/vacancies",
+			[{ urn: 100001, provision: "RP", count: 1 }],
+			admin,
+		);
+		expect(published.status).toBe(200);
+		expect(await published.json()).toMatchObject({
+			items: [{ urn: 990402, provision: "RP", count: 1 }],
+			urnsResolved: [
+				{
+					index: 0,
+					from: 100001,
+					urn: 990402,
+					message: "URN 100001 is now 990402 via 100002 (GIAS link: Successor)",
+				},
+			],
+		});
+		const current = (await (await t.get("/settings/990402", admin)).json()) as Record<
+			string,
+			unknown
+		>;
+		const row = {
+			urn: 100002,
+			name: "Brockley Park Primary School (renamed)",
+			borough: current.borough,
+			giasType: current.giasType,
+			phase: current.phase,
+			ageRange: current.ageRange,
+			postcode: current.postcode,
+			location: {
+				lat: (current.location as { lat: number }).lat,
+				lon: (current.location as { lon: number }).lon,
+			},
+		};
+		const res = await t.send("POST", "/settings/import", { settings: [row] }, admin);
+		expect(res.status).toBe(200);
+		expect(await res.json()).toMatchObject({
+			rows: [{ urn: 990402, outcome: "updated" }],
+			urnsResolved: [
+				{
+					row: 0,
+					from: 100002,
+					urn: 990402,
+					message: "URN 100002 is now 990402 (GIAS link: Successor)",
+				},
+			],
+		});
+		expect((await detail(990402)).body.name).toBe("Brockley Park Primary School (renamed)");
+		expect((await detail(100002)).status).toBe(200);
+	});
 });
