@@ -157,7 +157,12 @@ export const proposals = pgTable(
 		explanation: jsonb("explanation").notNull(),
 		accepted: boolean("accepted").notNull().default(false),
 	},
-	(t) => [uniqueIndex("proposal_run_child").on(t.runId, t.childId)],
+	(t) => [
+		uniqueIndex("proposal_run_child").on(t.runId, t.childId),
+		// A child's latest finished run (its ranked options' scarcity): without it, every run's
+		// proposals were read on each request.
+		index("proposal_child_idx").on(t.childId),
+	],
 );
 
 /** Consulting a setting (and its maintaining borough) about a child, s.39/s.40: 15 days. */

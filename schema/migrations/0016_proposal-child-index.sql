@@ -1,0 +1,1 @@
+CREATE INDEX "proposal_child_idx" ON "proposal" USING btree ("child_id");
