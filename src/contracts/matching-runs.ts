@@ -6,6 +6,17 @@ const pounds = z.number().int().min(0).max(1_000_000_000);
 
 export const RunRequest = z
 	.object({
+		kind: z.enum(["round", "planning"]).default("round").openapi({
+			description:
+				"round (a panel, a joint panel or an admin): proposals a panel may accept; planning (a commissioner or an admin): a named run over the boroughs it plans for, aggregates only, whose shadow prices and what-ifs commissioners plan from",
+		}),
+		name: z
+			.string()
+			.min(1)
+			.max(120)
+			.regex(/^[^\u0000-\u001f\u007f]+$/, "must be printable text")
+			.optional()
+			.openapi({ description: "A planning run's name (required for one)" }),
 		scope: z
 			.object({
 				childIds: z
@@ -55,6 +66,10 @@ export const RunRequest = z
 		}),
 	})
 	.strict()
+	.refine((r) => r.kind !== "planning" || r.name !== undefined, {
+		path: ["name"],
+		message: "a planning run needs a name",
+	})
 	.openapi("MatchingRunRequest");
 
 export const RunId = z

@@ -86,10 +86,11 @@ export const SufficiencyReport = z
 
 export const ShadowPriceQuery = z
 	.object({
-		run: z
-			.uuid()
-			.optional()
-			.openapi({ description: "A matching run (default: the latest finished one you may see)" }),
+		runId: z.uuid().optional().openapi({
+			description:
+				"The matching run to price (default: the latest finished planning run; with none, the latest finished run you may see). The answer's `run` says which.",
+		}),
+		run: z.uuid().optional().openapi({ description: "The same as runId (older name)" }),
 		limit: z.coerce.number().int().min(1).max(1000).default(50),
 	})
 	.strict();
@@ -103,6 +104,14 @@ const Summary = {
 export const ShadowPriceReport = z
 	.object({
 		runId: z.uuid(),
+		run: z.object({
+			id: z.uuid(),
+			kind: z.string(),
+			name: z.string().nullable(),
+			chosenBy: z.enum(["runId", "latest-planning-run", "latest-run"]).openapi({
+				description: "Why this run: named by runId, or the default",
+			}),
+		}),
 		runBorough: z.string().nullable(),
 		finishedAt: z.string().nullable(),
 		provisions: z.number().int(),

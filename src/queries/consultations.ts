@@ -2,6 +2,7 @@ import { and, asc, count, eq, lt, type SQL } from "drizzle-orm";
 import {
 	children,
 	consultations,
+	matchingRuns,
 	proposals,
 	provisionNeedTypes,
 	provisions,
@@ -126,6 +127,11 @@ export async function findBoroughProposal(tx: Executor, params: { id: string; bo
 		.select({ p: proposals })
 		.from(proposals)
 		.innerJoin(children, eq(children.id, proposals.childId))
+		// A planning run's proposals are aggregates' working, never accepted.
+		.innerJoin(
+			matchingRuns,
+			and(eq(matchingRuns.id, proposals.runId), eq(matchingRuns.kind, "round")),
+		)
 		.where(and(eq(proposals.id, params.id), eq(children.boroughCode, params.borough)));
 	return row?.p;
 }

@@ -6,6 +6,8 @@ const runColumns = {
 	id: matchingRuns.id,
 	boroughCode: matchingRuns.boroughCode,
 	scopeBoroughs: matchingRuns.scopeBoroughs,
+	kind: matchingRuns.kind,
+	name: matchingRuns.name,
 	status: matchingRuns.status,
 	finishedAt: matchingRuns.finishedAt,
 	shadowPrices: matchingRuns.shadowPrices,
@@ -21,7 +23,10 @@ export async function findRunPrices(db: Executor, params: { id: string }) {
 }
 
 /** The latest finished run, of one borough's panel when `borough` is given. */
-export async function latestDoneRunPrices(db: Executor, params: { borough: string | null }) {
+export async function latestDoneRunPrices(
+	db: Executor,
+	params: { borough: string | null; kind?: "planning" },
+) {
 	const [run] = await db
 		.select(runColumns)
 		.from(matchingRuns)
@@ -29,6 +34,7 @@ export async function latestDoneRunPrices(db: Executor, params: { borough: strin
 			and(
 				eq(matchingRuns.status, "done"),
 				params.borough === null ? undefined : eq(matchingRuns.boroughCode, params.borough),
+				params.kind ? eq(matchingRuns.kind, params.kind) : undefined,
 			),
 		)
 		.orderBy(sql`${matchingRuns.finishedAt} desc nulls last`, desc(matchingRuns.createdAt))

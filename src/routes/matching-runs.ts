@@ -28,9 +28,9 @@ const createRunRoute = createRoute({
 	tags,
 	summary: "Run the matcher over a round of children",
 	description:
-		"Rounds of up to 500 children (configurable) answer at once (201); larger ones answer 202 and report progress at the run's URL. A run proposes; it never changes vacancies.",
+		"Rounds of up to 500 children (configurable) answer at once (201); larger ones answer 202 and report progress at the run's URL. A run proposes; it never changes vacancies. A commissioner (or an admin) starts a named planning run with kind planning: over the boroughs it plans for (its own and its partnerships' members; a pan-London commissioner any), aggregates only, no proposals to accept; shadow prices default to the latest one.",
 	security: bearerSecurity,
-	middleware: [requireRole("panel", "admin")] as const,
+	middleware: [requireRole("panel", "admin", "commissioner")] as const,
 	request: { body: jsonBody(RunRequest) },
 	responses: {
 		201: { ...jsonContent(Run, "Solved"), headers: z.object({ Location: z.string() }) },

@@ -76,7 +76,7 @@ export const sufficiencyRoutes = createRouter()
 	.openapi(shadowRoute, async (c) => {
 		const q = c.req.valid("query");
 		const report = await shadowPriceReport(c.get("deps").db, c.get("principal"), {
-			runId: q.run,
+			runId: q.runId ?? q.run,
 			limit: q.limit,
 		});
 		return c.json(report, 200);

@@ -18,6 +18,7 @@ import { loadPolicy } from "../policy.js";
 import { type RoundProgress, type SolveRound, solveInThisThread } from "../solve/solve-round.js";
 import { loadChildren, loadProvisions, toSolverChild, toSolverProvision } from "./load-instance.js";
 import { isoDay, paramsFor } from "./params.js";
+import { checkRunKind, planningScope } from "./planning-scope.js";
 import { inputHashOf } from "./run-hash.js";
 import { storeRunResult } from "./store-run.js";
 import { supplyKey } from "./supply-snapshot.js";
@@ -34,6 +35,7 @@ async function scopeFor(
 	principal: Principal,
 	request: RunRequestT,
 ): Promise<string[] | null> {
+	if (principal.role === "commissioner") return planningScope(tx, principal, request);
 	if (principal.role !== "panel") return request.scope.boroughs ?? null;
 	const own = principal.la as string;
 	const named = request.scope.boroughs ?? [own];
@@ -71,6 +73,7 @@ async function scopeFor(
 /** Records a run (queued) with its request and the children it covers; the solve comes after. */
 export async function createRun(db: Db, actor: Actor, request: RunRequestT, now: Date) {
 	return db.transaction(async (tx) => {
+		checkRunKind(actor.principal, request);
 		const scope = await scopeFor(tx, actor.principal, request);
 		const boroughs =
 			scope ??
@@ -89,6 +92,8 @@ export async function createRun(db: Db, actor: Actor, request: RunRequestT, now:
 		const [run] = await tx
 			.insert(matchingRuns)
 			.values({
+				kind: request.kind,
+				name: request.name ?? null,
 				boroughCode: actor.principal.role === "panel" ? actor.principal.la : null,
 				scopeBoroughs: [...boroughs].sort(),
 				requestedBy: actor.principal.subject,
@@ -254,6 +259,11 @@ export async function listProposals(db: Db, actor: Actor, id: string) {
 		);
 	}
 	const run = await getRun(db, principal, id);
+	if (run.kind === "planning")
+		throw new ApiError(
+			"conflict",
+			`run ${id} is a planning run: aggregates only, no proposals to accept`,
+		);
 	if (run.status !== "done")
 		throw new ApiError("conflict", `run ${id} is ${run.status}; proposals come when it is done`);
 	const own =

@@ -69,9 +69,15 @@ export async function shadowPriceReport(
 	q: { runId?: string | undefined; limit: number },
 ) {
 	const borough = restrictedTo(principal);
+	// The run named; else the latest planning run (commissioners plan from one); else the latest.
+	const planning =
+		q.runId || borough !== null
+			? undefined
+			: await latestDoneRunPrices(db, { borough, kind: "planning" });
 	const run = q.runId
 		? await findRunPrices(db, { id: q.runId })
-		: await latestDoneRunPrices(db, { borough });
+		: (planning ?? (await latestDoneRunPrices(db, { borough })));
+	const chosenBy = q.runId ? "runId" : planning ? "latest-planning-run" : "latest-run";
 	// Another borough's run answers exactly like a missing one.
 	if (!run || (borough !== null && run.boroughCode !== borough)) {
 		throw new ApiError(
@@ -102,6 +108,7 @@ export async function shadowPriceReport(
 	const boroughName = new Map(boroughs.map((b) => [b.code, b.name]));
 	return {
 		runId: run.id,
+		run: { id: run.id, kind: run.kind, name: run.name, chosenBy },
 		runBorough: run.boroughCode,
 		finishedAt: run.finishedAt?.toISOString() ?? null,
 		provisions: prices.length,

@@ -63,7 +63,7 @@ async function shadowPage(c: PageContext) {
 		{ title: "Where a place would save most", wide: true },
 		<>
 			<h1 class="govuk-heading-l">Where a place would save most</h1>
-			<p class="govuk-body">{`From the matching run ${report.runId}${report.finishedAt ? `, finished ${report.finishedAt.slice(0, 10)}` : ""}: what one more place at each provision would save the public a year, and what one fewer would cost. ${report.provisions} provisions priced; the top ${report.items.length} shown.`}</p>
+			<p class="govuk-body">{`From the ${report.run.kind === "planning" ? `planning run “${report.run.name}”` : "matching run"} ${report.runId}${report.finishedAt ? `, finished ${report.finishedAt.slice(0, 10)}` : ""}: what one more place at each provision would save the public a year, and what one fewer would cost. ${report.provisions} provisions priced; the top ${report.items.length} shown.`}</p>
 			<p class="govuk-body">
 				<a class="govuk-link" href="/commissioner/shadow-prices/csv" download>
 					Download these shadow prices as CSV
