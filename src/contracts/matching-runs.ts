@@ -14,7 +14,7 @@ export const RunRequest = z
 			.string()
 			.min(1)
 			.max(120)
-			.regex(/^[^\u0000-\u001f\u007f]+$/, "must be printable text")
+			.refine((text) => !/\p{Cc}/u.test(text), "must be printable text (no control characters)")
 			.optional()
 			.openapi({ description: "A planning run's name (required for one)" }),
 		scope: z
