@@ -1,3 +1,5 @@
+import { raw } from "hono/html";
+import type { HtmlEscapedString } from "hono/utils/html";
 import outlines from "../../../seeds/data/borough-outlines.json" with { type: "json" };
 
 export interface MapPoint {
@@ -8,6 +10,31 @@ export interface MapPoint {
 }
 
 const { frame } = outlines;
+
+/**
+ * The 33 boundaries as markup, rendered once per home borough (they differ only in which one is
+ * shaded): escaping some 30 KB of path data on every options page cost more than the rest of the map.
+ */
+const layers = new Map<string, HtmlEscapedString>();
+function boroughLayer(homeBorough: string | undefined): HtmlEscapedString {
+	const key = homeBorough ?? "";
+	let layer = layers.get(key);
+	if (!layer) {
+		const markup = outlines.boroughs.map((b) => (
+			<path
+				d={b.path}
+				class={`app-map__borough${b.code === homeBorough ? " app-map__borough--home" : ""}`}
+				fill={b.code === homeBorough ? "#e8deef" : "#f3f2f1"}
+				stroke="#8a8d90"
+				stroke-width="0.6"
+			/>
+		));
+		layer = raw(markup.map((element) => element.toString()).join(""));
+		// Only real borough codes are kept (a handful of keys at most).
+		if (key === "" || outlines.boroughs.some((b) => b.code === key)) layers.set(key, layer);
+	}
+	return layer;
+}
 
 function project(lon: number, lat: number): [number, number] {
 	return [(lon - frame.lon0) * frame.cosLat * frame.scale, (frame.lat0 - lat) * frame.scale];
@@ -40,15 +67,7 @@ export function BoroughMap(props: {
 			>
 				<title id="map-title">{props.title}</title>
 				<desc id="map-desc">{props.description}</desc>
-				{outlines.boroughs.map((b) => (
-					<path
-						d={b.path}
-						class={`app-map__borough${b.code === props.home?.borough ? " app-map__borough--home" : ""}`}
-						fill={b.code === props.home?.borough ? "#e8deef" : "#f3f2f1"}
-						stroke="#8a8d90"
-						stroke-width="0.6"
-					/>
-				))}
+				{boroughLayer(props.home?.borough)}
 				{props.points.map((p) => {
 					const [x, y] = clamp(project(p.lon, p.lat));
 					return (
