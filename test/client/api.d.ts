@@ -170,6 +170,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/settings/import-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the GIAS links file (predecessor → successor URNs), all or nothing
+         * @description The GIAS *links* download (`links_edubasealldataYYYYMMDD.csv`: URN, LinkURN, LinkName, LinkType, LinkEstablishedDate), as `npm run import:gias-links` reads it: every Successor / Predecessor pair is stored once (a re-import updates its type and date), other link types are counted in `passedOver`. Then an old URN resolves to the current school wherever a URN is accepted. `text/csv`, UTF-8 or `charset=windows-1252` as GIAS downloads are. A missing column or broken quoting is a 400; a bad URN or date is a 422 naming `rows[n].<column>`; nothing is written. Admins only.
+         */
+        post: operations["importUrnLinks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/vacancies": {
         parameters: {
             query?: never;
@@ -270,13 +290,37 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The runs you may see, newest first, a page at a time
+         * @description A panel sees the runs that cover its borough's children; a commissioner and an admin every run. Pages follow `nextCursor` (limit 1–100, default 20); `kind=planning` lists the named planning runs. Each run's child count is disclosed as its own view discloses it.
+         */
+        get: operations["listMatchingRuns"];
         put?: never;
         /**
          * Run the matcher over a round of children
-         * @description Rounds of up to 500 children (configurable) answer at once (201); larger ones answer 202 and report progress at the run's URL. A run proposes; it never changes vacancies.
+         * @description Rounds of up to 500 children (configurable) answer at once (201); larger ones answer 202 and report progress at the run's URL. A run proposes; it never changes vacancies. A commissioner (or an admin) starts a named planning run with kind planning: over the boroughs it plans for (its own and its partnerships' members; a pan-London commissioner any), aggregates only, no proposals to accept; shadow prices default to the latest one.
          */
         post: operations["startMatchingRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matching-runs/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The exact instance a run solved, with its hash and the stored objective and allocation
+         * @description For the home borough's panel (a round of its own children) or an admin: the instance is child-level data (pseudonymous). Save the body and run `npm run replay -- file.json` to solve it again offline: it prints the objective and the allocation's hash and exits non-zero if they differ from the stored ones. A run you may not see is 404; one you may see but not replay (a commissioner, a borough in a joint round) is 403; a run not yet done is 409.
+         */
+        get: operations["getMatchingRunReplay"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -886,6 +930,13 @@ export interface components {
                 /** @description The register's date, recorded as the real fields' provenance */
                 asOf: string;
             };
+            /** @description JSON rows that named a school by an old URN (a GIAS predecessor): written to the current school's URN */
+            urnsResolved?: {
+                row: number;
+                from: number;
+                urn: number;
+                message: string;
+            }[];
             /** @description true: checked and reported, nothing kept */
             dryRun: boolean;
             /** @description The cost defaults behind `assumed` annual costs */
@@ -953,6 +1004,25 @@ export interface components {
                 fee?: number;
             };
         };
+        UrnLinksImportResult: {
+            file: {
+                name?: string;
+                /** @enum {string} */
+                encoding: "utf-8" | "windows-1252";
+                rows: number;
+                asOf: string;
+            };
+            /** @description Predecessor → successor pairs in the file */
+            links: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            /** @description Rows of other link types (sixth-form centres, Other), by type */
+            passedOver: {
+                [key: string]: number;
+            };
+            dryRun: boolean;
+        };
         Publication: {
             published: number;
             items: {
@@ -966,6 +1036,14 @@ export interface components {
             }[];
             /** @description Feed cursor of this publication's last change */
             cursor: string;
+            /** @description Items sent with an old URN (a predecessor in the GIAS links): published at the current school's URN, as `items` shows */
+            urnsResolved?: {
+                /** @description The item's index in the body */
+                index: number;
+                from: number;
+                urn: number;
+                message: string;
+            }[];
         };
         VacancyBatch: {
             urn: number;
@@ -1155,6 +1233,12 @@ export interface components {
         MatchingRun: {
             /** Format: uuid */
             id: string;
+            /**
+             * @description round: a panel's (or an admin's) round, whose proposals a panel may accept; planning: a commissioner's named planning run over the boroughs it plans for (aggregates only, no proposals to accept)
+             * @enum {string}
+             */
+            kind: "round" | "planning";
+            name: string | null;
             /** @enum {string} */
             status: "queued" | "running" | "done" | "failed";
             progress: number;
@@ -1172,6 +1256,13 @@ export interface components {
             figures?: unknown;
             /** @description The greedy baseline's figures and what the optimum saves against it */
             greedy?: unknown;
+            /** @description sha-256 (hex) of the canonical JSON (keys sorted) of the exact instance solved: GET …/replay gives it */
+            inputHash: string | null;
+            solverVersion: string | null;
+            /** @description The state of the supply of places and the policy the instance was read from */
+            dataVersion: string | null;
+            /** @description sha-256 (hex) of the canonical allocation: each child with its provision, or its reason and fallback */
+            allocationHash: string | null;
             error: string | null;
             createdAt: string;
             finishedAt: string | null;
@@ -1180,9 +1271,18 @@ export interface components {
             links: {
                 self: string;
                 proposals: string;
+                replay: string;
             };
         };
         MatchingRunRequest: {
+            /**
+             * @description round (a panel, a joint panel or an admin): proposals a panel may accept; planning (a commissioner or an admin): a named run over the boroughs it plans for, aggregates only, whose shadow prices and what-ifs commissioners plan from
+             * @default round
+             * @enum {string}
+             */
+            kind?: "round" | "planning";
+            /** @description A planning run's name (required for one) */
+            name?: string;
             /** @default {} */
             scope?: {
                 /** @description Default: the caller's awaiting children */
@@ -1218,6 +1318,63 @@ export interface components {
              * @default true
              */
             guarantee?: boolean;
+        };
+        MatchingRunList: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /**
+                 * @description round: a panel's (or an admin's) round, whose proposals a panel may accept; planning: a commissioner's named planning run over the boroughs it plans for (aggregates only, no proposals to accept)
+                 * @enum {string}
+                 */
+                kind: "round" | "planning";
+                name: string | null;
+                /** @enum {string} */
+                status: "queued" | "running" | "done" | "failed";
+                borough: string | null;
+                scopeBoroughs: string[];
+                /** @description Children in the round; null when another borough's part of it is 1 to 4 */
+                children: number | null;
+                engine: string | null;
+                optimal: boolean | null;
+                /** @description sha-256 (hex) of the canonical JSON (keys sorted) of the exact instance solved: GET …/replay gives it */
+                inputHash: string | null;
+                solverVersion: string | null;
+                /** @description The state of the supply of places and the policy the instance was read from */
+                dataVersion: string | null;
+                createdAt: string;
+                finishedAt: string | null;
+                /** @description Figures shown as null to this caller, by path (figures.placed, greedy.fallback, …): another borough's counts of 1 to 4 children, a count that a total would give away, and the figures that encode a hidden count (the fallbacks' cost, the objective). Empty for an admin and for a borough's own runs. */
+                suppressed: string[];
+                links: {
+                    self: string;
+                    proposals: string;
+                    replay: string;
+                };
+            }[];
+            /** @description Pass as `cursor` for the next (older) page; null on the last page */
+            nextCursor: string | null;
+        };
+        MatchingRunReplay: {
+            /** Format: uuid */
+            runId: string;
+            /**
+             * @description round: a panel's (or an admin's) round, whose proposals a panel may accept; planning: a commissioner's named planning run over the boroughs it plans for (aggregates only, no proposals to accept)
+             * @enum {string}
+             */
+            kind: "round" | "planning";
+            /** @description sha-256 (hex) of the canonical JSON (keys sorted) of the exact instance solved: GET …/replay gives it */
+            inputHash: string | null;
+            solverVersion: string | null;
+            /** @description The state of the supply of places and the policy the instance was read from */
+            dataVersion: string | null;
+            engine: string | null;
+            expected: {
+                objective: number | null;
+                allocationHash: string | null;
+            };
+            /** @description The exact AllocationInput the solver was given (children, provisions, params, options): `npm run replay -- file.json` solves it again offline */
+            instance?: unknown;
         };
         Proposal: {
             /** Format: uuid */
@@ -1767,6 +1924,17 @@ export interface components {
         ShadowPrices: {
             /** Format: uuid */
             runId: string;
+            run: {
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                name: string | null;
+                /**
+                 * @description Why this run: named by runId, or the default
+                 * @enum {string}
+                 */
+                chosenBy: "runId" | "latest-planning-run" | "latest-run";
+            };
             runBorough: string | null;
             finishedAt: string | null;
             provisions: number;
@@ -2385,6 +2553,87 @@ export interface operations {
             };
         };
     };
+    importUrnLinks: {
+        parameters: {
+            query?: {
+                dryRun?: "true" | "false";
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Imported (or, with dryRun, checked) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UrnLinksImportResult"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but breaks a domain rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listVacancies: {
         parameters: {
             query?: {
@@ -2857,6 +3106,59 @@ export interface operations {
             };
         };
     };
+    listMatchingRuns: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description From the previous page's nextCursor */
+                cursor?: string;
+                /** @description round: a panel's (or an admin's) round, whose proposals a panel may accept; planning: a commissioner's named planning run over the boroughs it plans for (aggregates only, no proposals to accept) */
+                kind?: "round" | "planning";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingRunList"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     startMatchingRun: {
         parameters: {
             query?: never;
@@ -2946,6 +3248,73 @@ export interface operations {
             };
             /** @description Well-formed, but breaks a domain rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMatchingRunReplay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run's instance */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingRunReplay"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4117,7 +4486,9 @@ export interface operations {
     listShadowPrices: {
         parameters: {
             query?: {
-                /** @description A matching run (default: the latest finished one you may see) */
+                /** @description The matching run to price (default: the latest finished planning run; with none, the latest finished run you may see). The answer's `run` says which. */
+                runId?: string;
+                /** @description The same as runId (older name) */
                 run?: string;
                 limit?: number;
             };

@@ -60,6 +60,18 @@ export const matchingCases: StatusCase[] = [
 		send: async (w) => w.send("GET", `/matching-runs/${await w.run()}`, w.panel()),
 	},
 	{
+		op: "getMatchingRunReplay",
+		status: 200,
+		why: "a finished run, for an admin",
+		send: async (w) => w.send("GET", `/matching-runs/${await w.run()}/replay`, w.as("admin")),
+	},
+	{
+		op: "getMatchingRunReplay",
+		status: 409,
+		why: "a run still queued",
+		send: async (w) => w.send("GET", `/matching-runs/${await queuedRun(w)}/replay`, w.as("admin")),
+	},
+	{
 		op: "listProposals",
 		status: 200,
 		why: "a finished run",
